@@ -1,0 +1,66 @@
+package cn.jinjiang.aitraining;
+
+import cn.jinjiang.aitraining.db.Database;
+import cn.jinjiang.aitraining.db.DatabaseException;
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Entry point: serves the dashboard, or runs one of the operator commands. */
+@Command(name = "ai-training-dashboard", mixinStandardHelpOptions = true, version = "0.1.0",
+        description = "Statistics dashboard of the Jinjiang AI training programme.")
+public final class App implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--db", defaultValue = AppConfig.DEFAULT_DB, description = "SQLite database file (default: ${DEFAULT-VALUE})")
+    Path db;
+
+    @Option(names = "--behind-proxy", description = "trust X-Forwarded-Proto from a reverse proxy")
+    boolean behindProxy;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every subcommand, shared by main and the tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new App());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println(e instanceof DatabaseException ? "Error: " + e.getMessage() : "Error: " + e);
+            return 1;
+        });
+        return cli;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AppConfig config = new AppConfig(host, port, db, behindProxy);
+        Database database = Database.open(db);
+        AppServices services = AppServices.create(config, database, Clock.systemUTC());
+        Javalin app = WebApp.create(services);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            database.close();
+            stopped.countDown();
+        }, "shutdown"));
+        app.start(host, port);
+        String shown = host.equals("0.0.0.0") ? "localhost" : host;
+        LOG.info("Dashboard running at http://{}:{}/ (database {})", shown, app.port(), db.toAbsolutePath());
+        stopped.await();
+        return 0;
+    }
+}

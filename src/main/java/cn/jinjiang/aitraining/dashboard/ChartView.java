@@ -1,0 +1,13 @@
+package cn.jinjiang.aitraining.dashboard;
+
+import java.util.List;
+
+/**
+ * A chart ready for the page: its texts in the request's language, the rows of its table
+ * equivalent, and the JSON that {@code charts.js} draws (put in a data attribute, so it is escaped).
+ */
+public record ChartView(String id, String title, String caption, String sourceLine, List<Row> rows, String json) {
+
+    /** One row of the table equivalent; {@code href} links the row to its figure or event. */
+    public record Row(String label, String value, String detail, String href) {}
+}

@@ -1,0 +1,35 @@
+package cn.jinjiang.aitraining.dashboard;
+
+import cn.jinjiang.aitraining.web.HttpCache;
+import cn.jinjiang.aitraining.web.RequestLang;
+import cn.jinjiang.aitraining.web.Views;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** GET / : the dashboard. */
+public final class DashboardController {
+    private final DashboardService service;
+    private final Views views;
+    private final HttpCache cache;
+
+    public DashboardController(DashboardService service, Views views, HttpCache cache) {
+        this.service = service;
+        this.views = views;
+        this.cache = cache;
+    }
+
+    public void show(Context ctx) {
+        int figurePage = intParam(ctx, "fp");
+        int eventPage = intParam(ctx, "ep");
+        if (cache.notModified(ctx, "dashboard-" + figurePage + "-" + eventPage)) return;
+        DashboardPage page = service.page(RequestLang.resolve(ctx), figurePage, eventPage);
+        views.html(ctx, "dashboard/index", Map.of("page", page));
+    }
+
+    /** A page number from the query; anything that is not a positive number means page 1. */
+    static int intParam(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || !raw.matches("\\d{1,6}")) return 1;
+        return Math.max(1, Integer.parseInt(raw));
+    }
+}

@@ -1,0 +1,13 @@
+package cn.jinjiang.aitraining.dashboard;
+
+import cn.jinjiang.aitraining.events.EventSnapshot;
+import cn.jinjiang.aitraining.figures.FigureSnapshot;
+import cn.jinjiang.aitraining.figures.Page;
+import java.util.List;
+
+/** Everything the dashboard page shows. */
+public record DashboardPage(
+        List<FigureSnapshot> headline,
+        List<ChartView> charts,
+        Page<FigureSnapshot> figures,
+        Page<EventSnapshot> events) {}

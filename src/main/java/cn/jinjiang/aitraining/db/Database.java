@@ -1,0 +1,126 @@
+package cn.jinjiang.aitraining.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The embedded SQLite database: opened with the settings that make an acknowledged write durable
+ * (WAL, synchronous=FULL, IMMEDIATE write transactions), migrated with Flyway from {@code sql/}.
+ */
+public final class Database implements AutoCloseable {
+    private final Path file;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(Path file, HikariDataSource dataSource) {
+        this.file = file;
+        this.dataSource = dataSource;
+        this.jdbi = configure(Jdbi.create(dataSource));
+    }
+
+    /** Opens (creating if needed) and migrates the database file. */
+    public static Database open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new DatabaseException("cannot create the folder of " + file + ": " + e.getMessage(), e);
+        }
+        HikariDataSource ds = new HikariDataSource(poolConfig(file));
+        try {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:sql")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new DatabaseException("cannot migrate " + file + ": " + e.getMessage(), e);
+        }
+        return new Database(file, ds);
+    }
+
+    static HikariConfig poolConfig(Path file) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setBusyTimeout(10_000);
+        // Every write transaction takes the write lock up front, so two writers never deadlock
+        // upgrading from a read lock; reads run in autocommit mode and are not affected.
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        config.setDataSourceProperties(sqlite.toProperties());
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        config.setPoolName("sqlite");
+        return config;
+    }
+
+    private static Jdbi configure(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin());
+        // Dates and instants are stored as ISO-8601 text, which sorts and reads the same in SQLite
+        // and PostgreSQL; the driver's default would store epoch milliseconds.
+        jdbi.registerArgument(new LocalDateArgument());
+        jdbi.registerArgument(new InstantArgument());
+        jdbi.registerColumnMapper(LocalDate.class, (rs, col, ctx) -> {
+            String s = rs.getString(col);
+            return s == null ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        });
+        jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> {
+            String s = rs.getString(col);
+            return s == null ? null : Instant.parse(s);
+        });
+        return jdbi;
+    }
+
+    public Jdbi jdbi() { return jdbi; }
+    public Path file() { return file; }
+    public javax.sql.DataSource dataSource() { return dataSource; }
+
+    /** True when a trivial query answers; used by the health check. */
+    public boolean isReachable() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    // Jdbi reads the bound type from the concrete subclass's type argument, so one class per type.
+    private static final class LocalDateArgument extends AbstractArgumentFactory<LocalDate> {
+        LocalDateArgument() { super(Types.VARCHAR); }
+
+        @Override
+        protected Argument build(LocalDate value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setString(position, value.toString());
+        }
+    }
+
+    private static final class InstantArgument extends AbstractArgumentFactory<Instant> {
+        InstantArgument() { super(Types.VARCHAR); }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setString(position, value.toString());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package cn.jinjiang.aitraining.events;
+
+import cn.jinjiang.aitraining.figures.Page;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** What viewers may read about events: only events that are not archived. */
+public final class EventService {
+    private final EventDao dao;
+
+    public EventService(EventDao dao) {
+        this.dao = dao;
+    }
+
+    public Page<EventSnapshot> page(int pageNumber, int pageSize) {
+        int total = dao.count();
+        Page.Request request = Page.Request.of(pageNumber, pageSize, total);
+        return new Page<>(dao.list(request.size(), request.offset()), request.number(), request.size(), total);
+    }
+
+    public List<EventSnapshot> dated() { return dao.listDated(); }
+
+    public void forEachPublished(Consumer<EventSnapshot> consumer) { dao.forEach(consumer); }
+}

@@ -1,0 +1,40 @@
+package cn.jinjiang.aitraining.export;
+
+import cn.jinjiang.aitraining.events.EventService;
+import cn.jinjiang.aitraining.figures.FigureService;
+import cn.jinjiang.aitraining.web.HttpCache;
+import io.javalin.http.Context;
+
+/** GET /figures.csv and /events.csv, streamed row by row. */
+public final class ExportController {
+    private final FigureService figures;
+    private final EventService events;
+    private final HttpCache cache;
+
+    public ExportController(FigureService figures, EventService events, HttpCache cache) {
+        this.figures = figures;
+        this.events = events;
+        this.cache = cache;
+    }
+
+    public void figuresCsv(Context ctx) {
+        if (cache.notModified(ctx, "figures-csv")) return;
+        start(ctx, "ai-training-figures.csv");
+        try (CsvCells.CsvOut csv = CsvCells.open(ctx.outputStream(), FigureExport.COLUMNS)) {
+            figures.forEachPublished(f -> csv.row(FigureExport.csvRow(f)));
+        }
+    }
+
+    public void eventsCsv(Context ctx) {
+        if (cache.notModified(ctx, "events-csv")) return;
+        start(ctx, "ai-training-events.csv");
+        try (CsvCells.CsvOut csv = CsvCells.open(ctx.outputStream(), EventExport.COLUMNS)) {
+            events.forEachPublished(e -> csv.row(EventExport.csvRow(e)));
+        }
+    }
+
+    private static void start(Context ctx, String fileName) {
+        ctx.contentType(CsvCells.CONTENT_TYPE);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    }
+}

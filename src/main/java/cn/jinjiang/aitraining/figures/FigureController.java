@@ -1,0 +1,98 @@
+package cn.jinjiang.aitraining.figures;
+
+import cn.jinjiang.aitraining.export.FigureExport;
+import cn.jinjiang.aitraining.i18n.Lang;
+import cn.jinjiang.aitraining.i18n.QuantityFormat;
+import cn.jinjiang.aitraining.web.ErrorPages;
+import cn.jinjiang.aitraining.web.HttpCache;
+import cn.jinjiang.aitraining.web.Json;
+import cn.jinjiang.aitraining.web.RequestLang;
+import cn.jinjiang.aitraining.web.Views;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A figure's page and the figures JSON API. */
+public final class FigureController {
+    private final FigureService service;
+    private final Views views;
+    private final Json json;
+    private final HttpCache cache;
+    private final ErrorPages errors;
+
+    public FigureController(FigureService service, Views views, Json json, HttpCache cache, ErrorPages errors) {
+        this.service = service;
+        this.views = views;
+        this.json = json;
+        this.cache = cache;
+        this.errors = errors;
+    }
+
+    /** GET /figures/{key} */
+    public void page(Context ctx) {
+        String key = ctx.pathParam("key");
+        if (cache.notModified(ctx, "figure-" + key)) return;
+        var detail = service.detail(key);
+        if (detail.isEmpty()) {
+            errors.notFound(ctx);
+            return;
+        }
+        Lang lang = RequestLang.resolve(ctx);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("figure", detail.get().current());
+        model.put("history", detail.get().history());
+        model.put("historyChart", historyChart(lang, detail.get()));
+        views.html(ctx, "figures/show", model);
+    }
+
+    /** GET /api/figures : every published figure, streamed so any number of figures fits in memory. */
+    public void list(Context ctx) {
+        if (cache.notModified(ctx, "api-figures")) return;
+        ctx.contentType(Json.CONTENT_TYPE);
+        try (JsonGenerator out = json.mapper().getFactory().createGenerator(ctx.outputStream())) {
+            out.writeStartObject();
+            out.writeArrayFieldStart("figures");
+            service.forEachPublished(f -> {
+                try {
+                    out.writeObject(FigureExport.json(f, null));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.writeEndArray();
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** GET /api/figures/{key} : one figure with its whole history, oldest first. */
+    public void one(Context ctx) {
+        String key = ctx.pathParam("key");
+        if (cache.notModified(ctx, "api-figure-" + key)) return;
+        var detail = service.detail(key);
+        if (detail.isEmpty()) {
+            errors.show(ctx, 404, "figure_not_found");
+            return;
+        }
+        json.send(ctx, FigureExport.json(detail.get().current(), detail.get().history()));
+    }
+
+    /** The history as a line chart, once there are two observations to join. */
+    private String historyChart(Lang lang, FigureService.FigureDetail detail) {
+        List<HistoryEntry> history = detail.history();
+        if (history.size() < 2) return null;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("type", "line");
+        data.put("labels", history.stream().map(h -> h.observation().asOfText(lang)).toList());
+        data.put("values", history.stream().map(h -> h.observation().value()).toList());
+        data.put("valueLabels", history.stream().map(h -> QuantityFormat.chartLabel(lang, h.observation().quantity())).toList());
+        data.put("marks", history.stream().map(h -> h.observation().quantity().qualifier().mark()).toList());
+        data.put("axis", detail.current().label(lang));
+        return new String(json.bytes(data), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,33 @@
+package cn.jinjiang.aitraining.figures;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** What viewers may read about figures: only figures that are not archived. */
+public final class FigureService {
+    private final FigureDao dao;
+
+    public FigureService(FigureDao dao) {
+        this.dao = dao;
+    }
+
+    public List<FigureSnapshot> headline() { return dao.listHeadline(); }
+
+    public List<FigureSnapshot> byKeys(List<String> keys) { return dao.findCurrent(keys); }
+
+    public Page<FigureSnapshot> page(int pageNumber, int pageSize) {
+        int total = dao.countCurrent();
+        Page.Request request = Page.Request.of(pageNumber, pageSize, total);
+        return new Page<>(dao.listCurrent(request.size(), request.offset()), request.number(), request.size(), total);
+    }
+
+    public void forEachPublished(Consumer<FigureSnapshot> consumer) { dao.forEachCurrent(false, consumer); }
+
+    public Optional<FigureDetail> detail(String key) {
+        return dao.findByKey(key, false).map(s -> new FigureDetail(s, dao.history(s.figure().id())));
+    }
+
+    /** A figure's page: its current snapshot and the whole history, oldest first. */
+    public record FigureDetail(FigureSnapshot current, List<HistoryEntry> history) {}
+}

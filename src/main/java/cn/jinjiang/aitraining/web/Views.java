@@ -1,0 +1,79 @@
+package cn.jinjiang.aitraining.web;
+
+import cn.jinjiang.aitraining.i18n.Lang;
+import cn.jinjiang.aitraining.i18n.Messages;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.messageresolver.IMessageResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/** Renders Thymeleaf templates from {@code templates/} with the shared base model. */
+public final class Views {
+    private final TemplateEngine engine = new TemplateEngine();
+    private final Assets assets;
+
+    public Views(Assets assets) {
+        this.assets = assets;
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+        engine.setMessageResolver(new BundleMessages());
+    }
+
+    /** Renders a page in the request's language; the model adds to the base model. */
+    public String render(Context ctx, String template, Map<String, Object> model) {
+        Lang lang = RequestLang.resolve(ctx);
+        Map<String, Object> all = new HashMap<>(baseModel(ctx, lang));
+        all.putAll(model);
+        return engine.process(template, new org.thymeleaf.context.Context(lang.locale(), all));
+    }
+
+    public void html(Context ctx, String template, Map<String, Object> model) {
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(render(ctx, template, model));
+    }
+
+    private Map<String, Object> baseModel(Context ctx, Lang lang) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("lang", lang);
+        model.put("otherLang", lang.isZh() ? Lang.EN : Lang.ZH);
+        model.put("path", ctx.path());
+        model.put("assets", assets);
+        Object extra = ctx.attribute(BASE_MODEL_ATTRIBUTE);
+        if (extra instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> model.put(String.valueOf(k), v));
+        }
+        return model;
+    }
+
+    /** Filters (e.g. the admin session) may put a {@code Map<String,Object>} here to add to every page. */
+    public static final String BASE_MODEL_ATTRIBUTE = "dashboard.baseModel";
+
+    /** Thymeleaf's {@code #{key}} reads the same bundles as the rest of the code. */
+    private static final class BundleMessages implements IMessageResolver {
+        private static final Set<String> LANGS = Set.of("zh", "en");
+
+        @Override public String getName() { return "bundle"; }
+        @Override public Integer getOrder() { return 0; }
+
+        @Override
+        public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] params) {
+            Lang lang = LANGS.contains(context.getLocale().getLanguage()) && context.getLocale().getLanguage().equals("en") ? Lang.EN : Lang.ZH;
+            return Messages.get(lang, key, params == null ? new Object[0] : params);
+        }
+
+        @Override
+        public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key, Object[] params) {
+            return key;
+        }
+    }
+}
