@@ -77,7 +77,8 @@
         scales: {
           x: { grid: { color: horizontal ? GRID : 'transparent' }, ticks: { color: INK, autoSkip: false, maxRotation: 0,
                callback: horizontal ? undefined : wrapTick } },
-          y: { beginAtZero: true, grid: { color: horizontal ? 'transparent' : GRID }, ticks: { color: INK },
+          y: { beginAtZero: true, grid: { color: horizontal ? 'transparent' : GRID },
+               ticks: { color: INK, autoSkip: false, callback: horizontal ? wrapTick : undefined },
                title: { display: !horizontal, text: data.axis, color: INK } }
         },
         plugins: {
@@ -128,8 +129,11 @@
           x: { type: 'linear', min: min, max: max, grid: { color: GRID },
                title: { display: true, text: data.axis, color: INK },
                ticks: { color: INK, stepSize: 14, callback: function (v) { return fmt.format(new Date(v * dayMs)); } } },
-          y: { type: 'linear', min: -0.5, max: data.kinds.length - 0.5, grid: { color: 'transparent' },
-               ticks: { color: INK, stepSize: 1, callback: function (v) { return data.kinds[v] || ''; } } }
+          y: { type: 'linear', min: -1, max: data.kinds.length, grid: { color: 'transparent' },
+               afterBuildTicks: function (axis) {
+                 axis.ticks = data.kinds.map(function (k, i) { return { value: i }; });
+               },
+               ticks: { color: INK, callback: function (v) { return data.kinds[v] || ''; } } }
         },
         plugins: {
           legend: { display: false },
@@ -143,13 +147,26 @@
     };
   }
 
-  // Chinese labels have no spaces to break at: wrap long tick labels every 8 characters.
-  function wrapTick(value) {
-    var label = this.getLabelForValue(value);
-    if (!label || label.length <= 8) return label;
+  // Break long tick labels into lines: English at spaces, Chinese (no spaces) every 8 characters.
+  function wrapLabel(label, width) {
+    if (!label || label.length <= width) return label;
+    if (label.indexOf(' ') < 0) {
+      var chunks = [];
+      for (var i = 0; i < label.length; i += 8) chunks.push(label.slice(i, i + 8));
+      return chunks;
+    }
     var lines = [];
-    for (var i = 0; i < label.length; i += 8) lines.push(label.slice(i, i + 8));
+    var line = '';
+    label.split(' ').forEach(function (word) {
+      if (line && (line + ' ' + word).length > width) { lines.push(line); line = word; }
+      else line = line ? line + ' ' + word : word;
+    });
+    if (line) lines.push(line);
     return lines;
+  }
+
+  function wrapTick(value) {
+    return wrapLabel(this.getLabelForValue(value), 14);
   }
 
   function draw(canvas) {

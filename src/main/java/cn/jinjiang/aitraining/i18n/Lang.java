@@ -26,7 +26,7 @@ public enum Lang {
     /** Parses a {@code lang} parameter or cookie; anything unknown is empty, never an error. */
     public static Optional<Lang> parse(String value) {
         if (value == null) return Optional.empty();
-        String v = value.trim().toLowerCase(Locale.ROOT);
+        String v = value.toLowerCase(Locale.ROOT);
         if (v.equals("zh") || v.startsWith("zh-") || v.startsWith("zh_")) return Optional.of(ZH);
         if (v.equals("en") || v.startsWith("en-") || v.startsWith("en_")) return Optional.of(EN);
         return Optional.empty();

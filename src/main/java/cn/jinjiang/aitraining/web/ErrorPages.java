@@ -22,11 +22,18 @@ public final class ErrorPages {
         this.json = json;
     }
 
-    public void notFound(Context ctx) { show(ctx, 404, "not_found"); }
+    /** Marks a response whose error body a handler already wrote, so the status mapper leaves it. */
+    private static final String HANDLED = "dashboard.errorHandled";
 
-    public void methodNotAllowed(Context ctx) { show(ctx, 405, "method_not_allowed"); }
+    public void notFound(Context ctx) { showUnlessHandled(ctx, 404, "not_found"); }
 
-    public void payloadTooLarge(Context ctx) { show(ctx, 413, "payload_too_large"); }
+    public void methodNotAllowed(Context ctx) { showUnlessHandled(ctx, 405, "method_not_allowed"); }
+
+    public void payloadTooLarge(Context ctx) { showUnlessHandled(ctx, 413, "payload_too_large"); }
+
+    private void showUnlessHandled(Context ctx, int status, String code) {
+        if (ctx.attribute(HANDLED) == null) show(ctx, status, code);
+    }
 
     public void unexpected(Exception e, Context ctx) {
         LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
@@ -35,6 +42,7 @@ public final class ErrorPages {
 
     public void show(Context ctx, int status, String code) {
         Lang lang = RequestLang.resolve(ctx);
+        ctx.attribute(HANDLED, Boolean.TRUE);
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
         String message = Messages.get(lang, "error." + code);
