@@ -75,8 +75,9 @@
         indexAxis: horizontal ? 'y' : 'x',
         layout: { padding: { top: 22, right: horizontal ? 70 : 8 } },
         scales: {
-          x: { grid: { color: horizontal ? GRID : 'transparent' }, ticks: { color: INK, autoSkip: false, maxRotation: 0,
-               callback: horizontal ? undefined : wrapTick } },
+          x: { beginAtZero: true, grid: { color: horizontal ? GRID : 'transparent' },
+               title: { display: horizontal, text: data.axis, color: INK },
+               ticks: { color: INK, autoSkip: horizontal, maxRotation: 0, callback: horizontal ? undefined : wrapTick } },
           y: { beginAtZero: true, grid: { color: horizontal ? 'transparent' : GRID },
                ticks: { color: INK, autoSkip: false, callback: horizontal ? wrapTick : undefined },
                title: { display: !horizontal, text: data.axis, color: INK } }
@@ -147,14 +148,16 @@
     };
   }
 
-  // Break long tick labels into lines: English at spaces, Chinese (no spaces) every 8 characters.
+  // Break long tick labels into lines: English at spaces, Chinese (no spaces) every 7 characters.
   function wrapLabel(label, width) {
-    if (!label || label.length <= width) return label;
+    if (!label) return label;
     if (label.indexOf(' ') < 0) {
+      if (label.length <= 7) return label;
       var chunks = [];
-      for (var i = 0; i < label.length; i += 8) chunks.push(label.slice(i, i + 8));
+      for (var i = 0; i < label.length; i += 7) chunks.push(label.slice(i, i + 7));
       return chunks;
     }
+    if (label.length <= width) return label;
     var lines = [];
     var line = '';
     label.split(' ').forEach(function (word) {

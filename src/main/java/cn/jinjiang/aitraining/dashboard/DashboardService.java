@@ -69,8 +69,10 @@ public final class DashboardService {
         data.put("marks", shown.stream().map(f -> f.quantity().qualifier().mark()).toList());
         data.put("axis", Messages.get(lang, "chart." + spec.id() + ".axis"));
         data.put("markLegend", Messages.get(lang, "chart.marks"));
+        List<String> columns = List.of(Messages.get(lang, "table.figure"), Messages.get(lang, "table.value"),
+                Messages.get(lang, "table.period"));
         return new ChartView(spec.id(), title, Messages.get(lang, "chart." + spec.id() + ".caption"),
-                sourceLine(lang, shown.stream().map(FigureSnapshot::source).toList()), rows, write(data));
+                sourceLine(lang, shown.stream().map(FigureSnapshot::source).toList()), columns, rows, write(data));
     }
 
     private ChartView timeline(Lang lang, List<EventSnapshot> dated) {
@@ -90,8 +92,10 @@ public final class DashboardService {
         data.put("axis", Messages.get(lang, "chart.timeline.axis"));
         String title = Messages.get(lang, "chart.timeline.title", dated.size(), dated.get(0).dateText(lang),
                 dated.get(dated.size() - 1).dateText(lang));
+        List<String> columns = List.of(Messages.get(lang, "table.date"), Messages.get(lang, "table.event"),
+                Messages.get(lang, "table.kind"));
         return new ChartView(ChartSpec.TIMELINE, title, Messages.get(lang, "chart.timeline.caption"),
-                sourceLine(lang, dated.stream().map(EventSnapshot::source).toList()), rows, write(data));
+                sourceLine(lang, dated.stream().map(EventSnapshot::source).toList()), columns, rows, write(data));
     }
 
     /** ≈9,000人次 in Chinese; ≈9,000 in English, where the axis title names the unit. */

@@ -92,7 +92,16 @@ class DashboardBrowserTest {
         waitForCharts().forEach(c -> assertTrue(hasInk(c)));
         long overflow = (Long) driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertTrue(overflow <= 0, "no horizontal scrolling of the page, overflow " + overflow + "px");
+        Object widest = driver.executeScript("""
+                let worst = null;
+                for (const e of document.querySelectorAll('body *')) {
+                  const r = e.getBoundingClientRect();
+                  if (r.right > document.documentElement.clientWidth + 1 && (!worst || r.right > worst.r)) {
+                    worst = { r: r.right, what: e.tagName + '.' + e.className + '#' + e.id };
+                  }
+                }
+                return worst ? worst.what + ' right=' + worst.r + ' viewport=' + document.documentElement.clientWidth : 'none';""");
+        assertTrue(overflow <= 0, "no horizontal scrolling of the page, overflow " + overflow + "px: " + widest);
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
         assertTrue(png.length > 10_000);
         assertEquals(List.of(), browser.consoleErrors());
