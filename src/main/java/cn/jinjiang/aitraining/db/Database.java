@@ -30,8 +30,12 @@ public final class Database implements AutoCloseable {
         this.jdbi = configure(Jdbi.create(dataSource));
     }
 
-    /** Opens (creating if needed) and migrates the database file. */
+    /**
+     * Opens (creating if needed) and migrates the database file. An existing file that is not
+     * SQLite, is corrupt or read-only, or has a newer schema is refused untouched.
+     */
     public static Database open(Path file) {
+        DatabaseCheck.beforeOpening(file);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
