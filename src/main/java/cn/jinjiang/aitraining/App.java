@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining;
 
+import cn.jinjiang.aitraining.backup.BackupCommand;
 import cn.jinjiang.aitraining.db.Database;
 import cn.jinjiang.aitraining.db.DatabaseException;
 import io.javalin.Javalin;
@@ -38,6 +39,7 @@ public final class App implements Callable<Integer> {
     /** The command line with every subcommand, shared by main and the tests. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new App());
+        cli.addSubcommand(new BackupCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(e instanceof DatabaseException ? "Error: " + e.getMessage() : "Error: " + e);
             return 1;
