@@ -200,8 +200,8 @@ public final class ChineseNumerals {
                 int multiplier;
                 if (pendingDigit >= 0) {
                     multiplier = pendingDigit;
-                } else if (sectionEmpty && !zeroPending) {
-                    multiplier = 1; // 十五, 百, 千: leading bare unit means one of it
+                } else if (i == 0) {
+                    multiplier = 1; // 十五, 百, 千: a leading bare unit means one of it (万千 is not a number)
                 } else if (zeroPending && u == 10) {
                     multiplier = 1; // 一百零十 is odd but 一千零十 (1010) is accepted
                 } else {
