@@ -92,7 +92,31 @@ public final class ChineseNumerals {
         if (first >= '0' && first <= '9') {
             return parseArabicWithMagnitude(s);
         }
+        int dot = s.indexOf('点');
+        if (dot >= 0) {
+            return parseChineseDecimal(s, dot);
+        }
         return parseChinese(s);
+    }
+
+    /** 二十五点五 = 25.5: the part after 点 is read digit by digit. */
+    private static Optional<BigDecimal> parseChineseDecimal(String s, int dot) {
+        if (dot == 0 || dot == s.length() - 1) {
+            return Optional.empty();
+        }
+        Optional<BigDecimal> whole = parseChinese(s.substring(0, dot));
+        if (whole.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder frac = new StringBuilder(".");
+        for (int i = dot + 1; i < s.length(); i++) {
+            int d = digitValue(s.charAt(i));
+            if (d < 0 || s.charAt(i) == '两') {
+                return Optional.empty();
+            }
+            frac.append((char) ('0' + d));
+        }
+        return Optional.of(normalise(whole.get().add(new BigDecimal("0" + frac))));
     }
 
     /** Full-width digits and separators behave like their ASCII forms. */

@@ -13,11 +13,14 @@ final class ContextFinder {
 
     /** Words that end a subject phrase after the figure: 40多名党务干部|参加. */
     private static final String[] AFTER_STOPS = {"参加", "参与", "参赛", "赴", "在", "获得", "开课", "举行",
-        "开幕", "将", "是", "进行", "以", "为", "和", "与", "及", "共", "覆盖", "实现", "被", "等", "到"};
+        "开幕", "参训", "将", "是", "进行", "以", "为", "和", "与", "及", "共", "覆盖", "实现", "被", "等", "到"};
 
     /** Fillers between a subject and the figure that say "in total" or "reached". */
     private static final String[] BEFORE_FILLERS = {"累计", "共计", "总计", "合计", "共有", "达到", "约为",
         "共", "达", "为", "有", "计", "已"};
+
+    /** Words that open a clause but are not part of its subject: 其中|中央资金300万元. */
+    private static final String[] BEFORE_LEADS = {"其中", "包括", "此外"};
 
     /** Verbs before a subject: 先后举办|专题辅导讲座6期. */
     private static final String[] BEFORE_VERBS = {"举办", "开设", "开展", "覆盖", "培训", "组织", "选派",
@@ -110,15 +113,15 @@ final class ContextFinder {
     }
 
     /** What is counted: the noun phrase after the figure, else the one before it. */
-    static String subject(String t, int textStart, int end, Kind kind) {
-        if (kind == Kind.DATE || kind == Kind.YEAR || kind == Kind.OTHER) {
+    static String subject(String t, int textStart, int end, Kind kind, int floor) {
+        if (kind == Kind.DATE || kind == Kind.YEAR || kind == Kind.OTHER || kind == Kind.DURATION) {
             return null;
         }
         String after = kind == Kind.PERCENT ? null : afterPhrase(t, end);
         if (after != null || kind == Kind.ORDINAL) {
             return after;
         }
-        return beforePhrase(t, textStart);
+        return beforePhrase(t, textStart, floor);
     }
 
     private static String afterPhrase(String t, int end) {
@@ -156,9 +159,9 @@ final class ContextFinder {
         return trimToTail(phrase);
     }
 
-    private static String beforePhrase(String t, int textStart) {
+    private static String beforePhrase(String t, int textStart, int floor) {
         int p = textStart;
-        int limit = Math.max(0, textStart - 30);
+        int limit = Math.max(floor, textStart - 30); // never reach back into the previous figure
         while (p > limit && !isClauseEnd(t.charAt(p - 1)) && t.charAt(p - 1) != '、') {
             p--;
         }
@@ -172,6 +175,12 @@ final class ContextFinder {
                     stripped = true;
                     break;
                 }
+            }
+        }
+        for (String lead : BEFORE_LEADS) {
+            if (t.startsWith(lead, p) && p + lead.length() < e) {
+                p += lead.length();
+                break;
             }
         }
         if (e <= p) {
@@ -260,7 +269,14 @@ final class ContextFinder {
                     return s;
                 }
                 if (endsAt(t, k, "年以来")) {
-                    return yearPhrase(t, k - 2, "以来", k);
+                    String y = yearPhrase(t, k - 2, "以来", k);
+                    if (y != null) {
+                        return y;
+                    }
+                    return numeralPeriod(t, k - 2, k);
+                }
+                if (endsAt(t, k, "年来")) {
+                    return numeralPeriod(t, k - 1, k); // 近两年来, 三年来
                 }
                 return null;
             }
@@ -285,6 +301,22 @@ final class ContextFinder {
             default:
                 return null;
         }
+    }
+
+    /** "近两年来" / "三年以来": {@code nian} is the index of 年, {@code k} the last char. */
+    private static String numeralPeriod(String t, int nian, int k) {
+        int d = nian;
+        while (d > 0 && nian - d < 6 && (ChineseNumerals.isNumeralChar(t.charAt(d - 1))
+                || TextNormalizer.isAsciiDigit(t.charAt(d - 1)))) {
+            d--;
+        }
+        if (d == nian) {
+            return null;
+        }
+        if (d > 0 && (t.charAt(d - 1) == '近' || t.charAt(d - 1) == '这')) {
+            d--;
+        }
+        return t.substring(d, k + 1);
     }
 
     /** "2023年以来" / "自2022年起": {@code nian} is the index of 年, {@code k} the last char. */

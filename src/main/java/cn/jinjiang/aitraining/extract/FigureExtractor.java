@@ -74,10 +74,7 @@ public final class FigureExtractor {
                 Num num = scanArabic(t, i);
                 i = Math.max(num.end(), scan.figure(num));
             } else if (ChineseNumerals.isNumeralChar(c)) {
-                int runEnd = i + 1;
-                while (runEnd < n && ChineseNumerals.isNumeralChar(t.charAt(runEnd))) {
-                    runEnd++;
-                }
+                int runEnd = chineseRunEnd(t, i);
                 Num num = scanChinese(t, i, runEnd);
                 i = num == null ? runEnd : Math.max(num.end(), scan.figure(num));
             } else {
@@ -171,6 +168,24 @@ public final class FigureExtractor {
         return null;
     }
 
+    /** End of a run of Chinese numerals starting at {@code i}; 点 joins only between digits (二十五点五). */
+    private static int chineseRunEnd(String t, int i) {
+        int n = t.length();
+        int e = i + 1;
+        while (e < n) {
+            char c = t.charAt(e);
+            if (ChineseNumerals.isNumeralChar(c)) {
+                e++;
+            } else if (c == '点' && e + 1 < n && ChineseNumerals.digitValue(t.charAt(e + 1)) >= 0
+                    && t.charAt(e + 1) != '两') {
+                e += 2;
+            } else {
+                break;
+            }
+        }
+        return e;
+    }
+
     private static Num scanAt(String t, int pos) {
         if (pos >= t.length()) {
             return null;
@@ -180,11 +195,7 @@ public final class FigureExtractor {
             return scanArabic(t, pos);
         }
         if (ChineseNumerals.isNumeralChar(c)) {
-            int runEnd = pos + 1;
-            while (runEnd < t.length() && ChineseNumerals.isNumeralChar(t.charAt(runEnd))) {
-                runEnd++;
-            }
-            return scanChinese(t, pos, runEnd);
+            return scanChinese(t, pos, chineseRunEnd(t, pos));
         }
         return null;
     }
@@ -238,6 +249,12 @@ public final class FigureExtractor {
             // Z12路, G20, 5G: numbers glued to Latin letters are names
             if (num.arabic() && (TextNormalizer.isLatin(at(s - 1)) || TextNormalizer.isLatin(at(j)))) {
                 return latinName(num);
+            }
+            if (num.arabic() && (at(j) == '-' || at(j) == '/') && TextNormalizer.isAsciiDigit(at(j + 1))) {
+                return dashed(num); // 2025-05-19, 0595-12345678
+            }
+            if (num.arabic() && at(j) == '时') {
+                return clockTime(num); // 9时30分 is a time of day, not a duration
             }
 
             // 第35个, 第三届: ordinals are never counts; 第一书记 (no measure word) is not a figure
@@ -464,6 +481,37 @@ public final class FigureExtractor {
             return build(s, e, num.value(), unit, Qualifier.EXACT, Kind.OTHER, null);
         }
 
+        /** YYYY-MM-DD / YYYY/MM/DD is a date; any other digit-dash chain (phone numbers) is other. */
+        private Candidate dashed(Num num) {
+            int e = num.end();
+            while (e < n && (TextNormalizer.isAsciiDigit(at(e))
+                    || ((at(e) == '-' || at(e) == '/') && TextNormalizer.isAsciiDigit(at(e + 1))))) {
+                e++;
+            }
+            String span = t.substring(num.start(), e);
+            String[] parts = span.split("[-/]");
+            if (parts.length == 3 && parts[0].length() == 4 && parts[1].length() <= 2 && parts[2].length() <= 2) {
+                try {
+                    LocalDate d = LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                            Integer.parseInt(parts[2]));
+                    return dateCandidate(num.start(), e, d.toString());
+                } catch (DateTimeException | NumberFormatException ex) {
+                    // not a calendar date: fall through to other
+                }
+            }
+            return build(num.start(), e, num.value(), "", Qualifier.EXACT, Kind.OTHER, null);
+        }
+
+        /** 9时 / 9时30分: a clock time, reported as other. */
+        private Candidate clockTime(Num num) {
+            int e = num.end() + 1;
+            Num minutes = scanAt(t, e);
+            if (minutes != null && minutes.arabic() && at(minutes.end()) == '分') {
+                e = minutes.end() + 1;
+            }
+            return build(num.start(), e, num.value(), "时", Qualifier.EXACT, Kind.OTHER, null);
+        }
+
         /** Length of a qualifier word ending right before {@code pos}, or 0. */
         private int preQualifierLength(int pos) {
             if (endsAt(pos, "将近") || endsAt(pos, "接近") || endsAt(pos, "超过") || endsAt(pos, "突破")
@@ -518,7 +566,8 @@ public final class FigureExtractor {
                 clauseDuration = lastDuration.text(); // 三年选派62名
             }
             String scope = kind == Kind.OTHER || kind == Kind.YEAR || kind == Kind.DATE ? null : ContextFinder.scope(t, start, clauseDuration);
-            String subject = ContextFinder.subject(t, start, end, kind);
+            int floor = out.isEmpty() ? 0 : out.get(out.size() - 1).end();
+            String subject = ContextFinder.subject(t, start, end, kind, floor);
             BigDecimal plain = value == null ? null : ChineseNumerals.normalise(value);
             int srcStart = nt.toSource(start, rawLength);
             int srcEnd = end == 0 ? 0 : nt.toSource(end - 1, rawLength) + 1;

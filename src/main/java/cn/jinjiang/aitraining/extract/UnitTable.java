@@ -46,7 +46,7 @@ final class UnitTable {
         // Measures and name-like suffixes: kept as "other" so they are never counted as things.
         for (String u : new String[] {"年级", "号线", "号楼", "号院", "路", "公里", "千米", "米", "平方米",
                 "平方公里", "亩", "吨", "公斤", "千克", "克", "立方米", "千瓦", "度", "岁", "倍", "层", "楼",
-                "分", "成"}) {
+                "分", "成", "时"}) {
             all.add(new Unit(u, u, Kind.OTHER));
         }
         Map<Character, List<Unit>> grouped = new HashMap<>();

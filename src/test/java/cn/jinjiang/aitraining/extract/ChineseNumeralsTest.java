@@ -48,6 +48,8 @@ class ChineseNumeralsTest {
         "2.77亿, 277000000",
         "3千万, 30000000",
         "200万, 2000000",
+        "二十五点五, 25.5",
+        "三点一四, 3.14",
     })
     void parses(String text, String expected) {
         if (expected.equals("-1")) {
@@ -60,7 +62,7 @@ class ChineseNumeralsTest {
 
     @ParameterizedTest(name = "refuses \"{0}\"")
     @ValueSource(strings = {"", "三三", "万万", "亿亿", "十百", "百百", "千百", "三万万", "零", "一零", "一百零",
-        "五一", "二〇二五", "千千", "abc", "三a", "十-", "1万万", "1千百", "9,00", "1,0000", "万千"})
+        "五一", "二〇二五", "千千", "abc", "三a", "十-", "1万万", "1千百", "9,00", "1,0000", "万千", "点五", "三点", "三点两"})
     void refuses(String text) {
         assertTrue(ChineseNumerals.parse(text).isEmpty(), "should refuse '" + text + "' but got "
                 + ChineseNumerals.parse(text));

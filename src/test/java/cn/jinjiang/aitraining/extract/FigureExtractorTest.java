@@ -63,6 +63,10 @@ class FigureExtractorTest {
         "列入2025年度计划。|2025年度|year|2025|年|exact",
         "二〇二五年工作要点。|二〇二五年|year|2025|年|exact",
         "地铁5号线开通。|5号线|other|5|号线|exact",
+        "占比百分之二十五点五。|百分之二十五点五|percent|25.5|%|exact",
+        "上午9时30分开幕。|9时30分|other|9|时|exact",
+        "中央资金300万元左右。|300万元左右|money|3000000|元|about",
+        "全市5000余人参训。|5000余人|count|5000|人|plus",
     })
     void recognises(String sentence, String text, String kind, String value, String unit, String qualifier) {
         Candidate c = only(sentence, ISSUE);
@@ -81,6 +85,7 @@ class FigureExtractorTest {
         "五月十八日举行。|五月十八日|2025-05-18",
         "16日晚举行。|16日|2025-05-16",
         "3月开工。|3月|2025-03",
+        "日期为2025-05-19。|2025-05-19|2025-05-19",
     })
     void datesTakeThePublicationYear(String sentence, String text, String iso) {
         Candidate c = only(sentence, ISSUE);
@@ -104,6 +109,14 @@ class FigureExtractorTest {
     void ignoresNonFigures(String sentence) {
         List<Candidate> all = extractor.extract(sentence, ISSUE);
         assertTrue(all.isEmpty(), "unexpected " + all);
+    }
+
+    @Test
+    void aNumeralPeriodBeforeTheFigureIsItsScope() {
+        Candidate c = extractor.extract("近两年来，晋江累计培训干部3万余人次。", ISSUE).get(1);
+        assertEquals("3万余人次", c.text());
+        assertEquals("近两年来", c.scope());
+        assertEquals("干部", c.subject());
     }
 
     @Test
