@@ -8,7 +8,7 @@ package cn.jinjiang.aitraining.extract;
  */
 final class ContextFinder {
 
-    private static final int SENTENCE_SEARCH = 400;
+    private static final int SENTENCE_SEARCH = 200;
     private static final int SCOPE_SEARCH = 160;
 
     /** Words that end a subject phrase after the figure: 40多名党务干部|参加. */

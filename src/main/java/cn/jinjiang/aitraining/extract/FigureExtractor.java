@@ -24,6 +24,12 @@ public final class FigureExtractor {
     public static final int MAX_QUOTE = 80;
 
     /**
+     * Longer digit runs are codes or garbage, not reported figures; the cap also keeps BigDecimal
+     * work bounded, which is quadratic in the number of digits.
+     */
+    private static final int MAX_DIGITS = 24;
+
+    /**
      * Four-char idioms whose numerals are not figures (千家万户 would otherwise be 1000 家).
      * Checked only when a Chinese numeral is about to become a figure, so the cost is small.
      */
@@ -72,6 +78,12 @@ public final class FigureExtractor {
                     continue;
                 }
                 Num num = scanArabic(t, i);
+                if (num == null) {
+                    while (i < n && TextNormalizer.isAsciiDigit(t.charAt(i))) {
+                        i++; // an absurdly long digit run (a code, a hash) is not a figure
+                    }
+                    continue;
+                }
                 i = Math.max(num.end(), scan.figure(num));
             } else if (ChineseNumerals.isNumeralChar(c)) {
                 int runEnd = chineseRunEnd(t, i);
@@ -84,7 +96,7 @@ public final class FigureExtractor {
         return new ExtractionResult(t, out);
     }
 
-    /** Digits with optional thousands commas, decimals and growing magnitudes: 9,000 / 2.77亿 / 3千万. */
+    /** Digits with optional thousands commas, decimals and growing magnitudes: 9,000 / 2.77亿 / 3千万; null if too long. */
     private static Num scanArabic(String t, int i) {
         int n = t.length();
         int j = i;
@@ -92,6 +104,9 @@ public final class FigureExtractor {
             j++;
         }
         int intDigits = j - i;
+        if (intDigits > MAX_DIGITS) {
+            return null;
+        }
         boolean commas = false;
         while (j + 3 < n && t.charAt(j) == ',' && allDigits(t, j + 1, j + 4)
                 && (j + 4 >= n || !TextNormalizer.isAsciiDigit(t.charAt(j + 4)))) {
@@ -100,9 +115,13 @@ public final class FigureExtractor {
             commas = true;
         }
         if (j + 1 < n && t.charAt(j) == '.' && TextNormalizer.isAsciiDigit(t.charAt(j + 1))) {
+            int fracStart = j + 1;
             j += 2;
             while (j < n && TextNormalizer.isAsciiDigit(t.charAt(j))) {
                 j++;
+            }
+            if (j - fracStart > MAX_DIGITS) {
+                return null;
             }
         }
         String digits = t.substring(i, j);
