@@ -1,0 +1,350 @@
+package cn.jinjiang.aitraining.extract;
+
+/**
+ * Finds the quote, subject and scope around a figure in normalised text.
+ *
+ * <p>All searches are bounded to a few hundred chars around the figure, so extraction stays linear
+ * in the text length even for a megabyte of text without punctuation.
+ */
+final class ContextFinder {
+
+    private static final int SENTENCE_SEARCH = 200;
+    private static final int SCOPE_SEARCH = 160;
+
+    /** Words that end a subject phrase after the figure: 40多名党务干部|参加. */
+    private static final String[] AFTER_STOPS = {"参加", "参与", "参赛", "赴", "在", "获得", "开课", "举行",
+        "开幕", "参训", "将", "是", "进行", "以", "为", "和", "与", "及", "共", "覆盖", "实现", "被", "等", "到"};
+
+    /** Fillers between a subject and the figure that say "in total" or "reached". */
+    private static final String[] BEFORE_FILLERS = {"累计", "共计", "总计", "合计", "共有", "达到", "约为",
+        "共", "达", "为", "有", "计", "已"};
+
+    /** Words that open a clause but are not part of its subject: 其中|中央资金300万元. */
+    private static final String[] BEFORE_LEADS = {"其中", "包括", "此外"};
+
+    /** Verbs before a subject: 先后举办|专题辅导讲座6期. */
+    private static final String[] BEFORE_VERBS = {"举办", "开设", "开展", "覆盖", "培训", "组织", "选派",
+        "征集", "捐赠", "参加", "接待", "吸引", "服务", "完成", "引进", "投入", "带动", "惠及", "新增",
+        "收看", "帮助", "资助", "发放", "筹集"};
+
+    private ContextFinder() {
+    }
+
+    static boolean isSentenceEnd(char c) {
+        return c == '。' || c == '！' || c == '？' || c == '；' || c == '!' || c == '?' || c == ';' || c == '\n';
+    }
+
+    static boolean isClauseEnd(char c) {
+        return c == '，' || c == ',' || c == '：' || c == ':' || isSentenceEnd(c);
+    }
+
+    private static boolean isQuoteChar(char c) {
+        return c == '“' || c == '”' || c == '‘' || c == '’' || c == '"' || c == '《' || c == '》';
+    }
+
+    /** [start, end) of the quote for span [start, end): its sentence, or clauses of it within max chars. */
+    static int[] quoteBounds(String t, int start, int end, int max) {
+        int n = t.length();
+        int s = start;
+        int sLimit = Math.max(0, start - SENTENCE_SEARCH);
+        while (s > sLimit && !isSentenceEnd(t.charAt(s - 1))) {
+            s--;
+        }
+        int e = end;
+        int eLimit = Math.min(n, end + SENTENCE_SEARCH);
+        while (e < eLimit && !isSentenceEnd(t.charAt(e))) {
+            e++;
+        }
+        if (e < n && t.charAt(e) != '\n') {
+            e++; // keep the full stop
+            if (e < n && (t.charAt(e) == '”' || t.charAt(e) == '’')) {
+                e++;
+            }
+        }
+        // a closing quote or space at the start belongs to the previous sentence
+        while (s < start && (t.charAt(s) == '”' || t.charAt(s) == '’' || t.charAt(s) == ' ')) {
+            s++;
+        }
+        if (e - s <= max) {
+            return new int[] {s, e};
+        }
+        int cs = start;
+        while (cs > s && !isClauseEnd(t.charAt(cs - 1))) {
+            cs--;
+        }
+        int ce = end;
+        while (ce < e && !isClauseEnd(t.charAt(ce))) {
+            ce++;
+        }
+        if (ce - cs > max) {
+            int qs = Math.max(s, start - (max - (end - start)) / 2);
+            int qe = Math.min(e, qs + max);
+            qs = Math.max(s, Math.min(qs, qe - max));
+            return new int[] {qs, qe};
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            if (ce < e) { // next clause, up to its delimiter (kept when it ends the sentence)
+                int pe = ce + 1;
+                while (pe < e && !isClauseEnd(t.charAt(pe))) {
+                    pe++;
+                }
+                if (pe == e - 1 && isSentenceEnd(t.charAt(pe))) {
+                    pe = e;
+                }
+                if (pe - cs <= max) {
+                    ce = pe;
+                    grew = true;
+                }
+            }
+            if (cs > s) { // previous clause
+                int ps = cs - 1;
+                while (ps > s && !isClauseEnd(t.charAt(ps - 1))) {
+                    ps--;
+                }
+                if (ce - ps <= max) {
+                    cs = ps;
+                    grew = true;
+                }
+            }
+        }
+        return new int[] {cs, ce};
+    }
+
+    /** What is counted: the noun phrase after the figure, else the one before it. */
+    static String subject(String t, int textStart, int end, Kind kind, int floor) {
+        if (kind == Kind.DATE || kind == Kind.YEAR || kind == Kind.OTHER || kind == Kind.DURATION) {
+            return null;
+        }
+        String after = kind == Kind.PERCENT ? null : afterPhrase(t, end);
+        if (after != null || kind == Kind.ORDINAL) {
+            return after;
+        }
+        return beforePhrase(t, textStart, floor);
+    }
+
+    private static String afterPhrase(String t, int end) {
+        int n = t.length();
+        if (end < n && t.charAt(end) == '“') {
+            int close = end + 1;
+            int closeLimit = Math.min(n, end + 21); // bounded: never scan the rest of a big text
+            while (close < closeLimit && t.charAt(close) != '”') {
+                close++;
+            }
+            if (close < closeLimit && close > end + 1) {
+                if (close + 1 >= n || isClauseEnd(t.charAt(close + 1)) || t.charAt(close + 1) == '、') {
+                    return t.substring(end + 1, close); // 39期“晋江干部学堂”，
+                }
+            }
+        }
+        int limit = Math.min(n, end + 24);
+        int p = end;
+        while (p < limit) {
+            char c = t.charAt(p);
+            if (isClauseEnd(c) || c == '、' || c == '（' || c == '(' || TextNormalizer.isAsciiDigit(c)
+                    || c == ' ') {
+                break;
+            }
+            if (startsWithAny(t, p, AFTER_STOPS)) {
+                break;
+            }
+            p++;
+        }
+        String phrase = stripQuotes(t, end, p);
+        int de = phrase.lastIndexOf('的');
+        if (de >= 0) {
+            phrase = phrase.substring(de + 1); // 丰富多样的学习活动 -> 学习活动
+        }
+        return trimToTail(phrase);
+    }
+
+    private static String beforePhrase(String t, int textStart, int floor) {
+        int p = textStart;
+        int limit = Math.max(floor, textStart - 30); // never reach back into the previous figure
+        while (p > limit && !isClauseEnd(t.charAt(p - 1)) && t.charAt(p - 1) != '、') {
+            p--;
+        }
+        int e = textStart;
+        boolean stripped = true;
+        while (stripped) {
+            stripped = false;
+            for (String f : BEFORE_FILLERS) {
+                if (e - f.length() >= p && t.startsWith(f, e - f.length())) {
+                    e -= f.length();
+                    stripped = true;
+                    break;
+                }
+            }
+        }
+        for (String lead : BEFORE_LEADS) {
+            if (t.startsWith(lead, p) && p + lead.length() < e) {
+                p += lead.length();
+                break;
+            }
+        }
+        if (e <= p) {
+            return null;
+        }
+        int verbEnd = -1;
+        int verbStart = -1;
+        for (int k = e - 1; k >= p && verbEnd < 0; k--) {
+            for (String v : BEFORE_VERBS) {
+                if (k + v.length() <= e && t.startsWith(v, k)) {
+                    verbStart = k;
+                    verbEnd = k + v.length();
+                    break;
+                }
+            }
+        }
+        String phrase;
+        if (verbEnd < 0) {
+            phrase = stripQuotes(t, p, e);
+        } else if (verbEnd < e) {
+            phrase = stripQuotes(t, verbEnd, e);
+        } else {
+            phrase = t.substring(verbStart, verbEnd); // 捐赠200万元: the verb is all we have
+        }
+        return trimToTail(phrase);
+    }
+
+    /** Chinese noun phrases are head-final, so when too long keep the tail. */
+    private static String trimToTail(String phrase) {
+        if (phrase.isEmpty()) {
+            return null;
+        }
+        return phrase.length() > 12 ? phrase.substring(phrase.length() - 12) : phrase;
+    }
+
+    private static String stripQuotes(String t, int from, int to) {
+        StringBuilder sb = new StringBuilder(Math.max(0, to - from));
+        for (int k = from; k < to; k++) {
+            char c = t.charAt(k);
+            if (!isQuoteChar(c) && c != ' ') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean startsWithAny(String t, int p, String[] words) {
+        for (String w : words) {
+            if (t.startsWith(w, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The time frame of a figure: the nearest scope phrase before it in the same paragraph
+     * (今年以来, 自2022年起, 目前, 当天 ...). {@code clauseDuration} is a duration figure earlier in
+     * the same clause (三年选派62名), which wins because it is closer.
+     */
+    static String scope(String t, int textStart, String clauseDuration) {
+        if (clauseDuration != null) {
+            return clauseDuration;
+        }
+        int limit = Math.max(0, textStart - SCOPE_SEARCH);
+        for (int k = textStart - 1; k >= limit; k--) {
+            char c = t.charAt(k);
+            if (c == '\n') {
+                return null;
+            }
+            String found = scopeEndingAt(t, k, c);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** A scope phrase whose last char is at {@code k}, longest first; null when none. */
+    private static String scopeEndingAt(String t, int k, char c) {
+        switch (c) {
+            case '来': {
+                String s = endingWith(t, k, "今年以来", "去年以来", "近年以来", "年初以来", "近年来", "多年来",
+                        "近期以来");
+                if (s != null) {
+                    return s;
+                }
+                if (endsAt(t, k, "年以来")) {
+                    String y = yearPhrase(t, k - 2, "以来", k);
+                    if (y != null) {
+                        return y;
+                    }
+                    return numeralPeriod(t, k - 2, k);
+                }
+                if (endsAt(t, k, "年来")) {
+                    return numeralPeriod(t, k - 1, k); // 近两年来, 三年来
+                }
+                return null;
+            }
+            case '起': {
+                if (endsAt(t, k, "年起")) {
+                    return yearPhrase(t, k - 1, "起", k);
+                }
+                return endingWith(t, k, "自今年起", "今年起");
+            }
+            case '前':
+                return endingWith(t, k, "截至目前", "目前", "日前", "此前", "当前");
+            case '天':
+                return endingWith(t, k, "当天");
+            case '日':
+                return endingWith(t, k, "昨日", "当日", "近日");
+            case '晚':
+                return endingWith(t, k, "当晚");
+            case '年':
+                return endingWith(t, k, "今年", "去年");
+            case '今':
+                return endingWith(t, k, "如今");
+            default:
+                return null;
+        }
+    }
+
+    /** "近两年来" / "三年以来": {@code nian} is the index of 年, {@code k} the last char. */
+    private static String numeralPeriod(String t, int nian, int k) {
+        int d = nian;
+        while (d > 0 && nian - d < 6 && (ChineseNumerals.isNumeralChar(t.charAt(d - 1))
+                || TextNormalizer.isAsciiDigit(t.charAt(d - 1)))) {
+            d--;
+        }
+        if (d == nian) {
+            return null;
+        }
+        if (d > 0 && (t.charAt(d - 1) == '近' || t.charAt(d - 1) == '这')) {
+            d--;
+        }
+        return t.substring(d, k + 1);
+    }
+
+    /** "2023年以来" / "自2022年起": {@code nian} is the index of 年, {@code k} the last char. */
+    private static String yearPhrase(String t, int nian, String tail, int k) {
+        int d = nian;
+        while (d > 0 && TextNormalizer.isAsciiDigit(t.charAt(d - 1)) && nian - d < 4) {
+            d--;
+        }
+        if (nian - d != 4) {
+            return null;
+        }
+        if (d > 0 && t.charAt(d - 1) == '自') {
+            d--;
+        }
+        return t.substring(d, k + 1);
+    }
+
+    private static boolean endsAt(String t, int k, String w) {
+        int s = k + 1 - w.length();
+        return s >= 0 && t.startsWith(w, s);
+    }
+
+    private static String endingWith(String t, int k, String... words) {
+        for (String w : words) {
+            if (endsAt(t, k, w)) {
+                return w;
+            }
+        }
+        return null;
+    }
+}

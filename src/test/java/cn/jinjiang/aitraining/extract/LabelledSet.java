@@ -1,0 +1,109 @@
+package cn.jinjiang.aitraining.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads {@code extract/labelled.tsv} and locates the seed page. Test helper, not a test. */
+final class LabelledSet {
+
+    static final String SEED_FILE = "000_d92bef512ad02781.txt";
+
+    /** One expected figure; {@link #key()} is what must match exactly. */
+    record Expected(String text, Kind kind, BigDecimal value, String unit, Qualifier qualifier, String date) {
+
+        String key() {
+            return key(text, kind, value, unit, qualifier, date);
+        }
+
+        static String key(String text, Kind kind, BigDecimal value, String unit, Qualifier q, String date) {
+            String v = value == null ? "" : ChineseNumerals.normalise(value).toPlainString();
+            return text + "|" + kind.label() + "|" + v + "|" + unit + "|" + q.label() + "|"
+                    + (date == null ? "" : date);
+        }
+
+        static String keyOf(Candidate c) {
+            return key(c.text(), c.kind(), c.value(), c.unit(), c.qualifier(), c.kind() == Kind.DATE ? c.date() : null);
+        }
+    }
+
+    /** An excerpt (with real line breaks) and the figures it holds. */
+    record Excerpt(int line, String text, List<Expected> expected) {
+    }
+
+    private LabelledSet() {
+    }
+
+    static List<Excerpt> load() {
+        try (InputStream in = LabelledSet.class.getResourceAsStream("/extract/labelled.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("extract/labelled.tsv not on the test classpath");
+            }
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
+            List<Excerpt> out = new ArrayList<>();
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i];
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t", -1);
+                String excerpt = cols[0].replace("\\n", "\n");
+                List<Expected> expected = new ArrayList<>();
+                if (cols.length > 1 && !cols[1].isBlank()) {
+                    for (String fig : cols[1].split(" ; ")) {
+                        expected.add(parseFigure(fig.trim(), i + 1));
+                    }
+                }
+                out.add(new Excerpt(i + 1, excerpt, expected));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Expected parseFigure(String fig, int line) {
+        String[] f = fig.split("\\|", -1);
+        if (f.length != 6) {
+            throw new IllegalArgumentException("labelled.tsv line " + line + ": bad figure '" + fig + "'");
+        }
+        BigDecimal value = f[2].isEmpty() ? null : new BigDecimal(f[2]);
+        String unit = f[3].equals("\"\"") ? "" : f[3];
+        return new Expected(f[0], Kind.fromLabel(f[1]), value, unit, Qualifier.fromLabel(f[4]),
+                f[5].isEmpty() ? null : f[5]);
+    }
+
+    /** The seed directory: system property seed.dir, else /work/shared/seed, else ../shared/seed. */
+    static Path seedPage() {
+        List<Path> tries = new ArrayList<>();
+        String prop = System.getProperty("seed.dir");
+        if (prop != null && !prop.isBlank()) {
+            tries.add(Paths.get(prop));
+        }
+        tries.add(Paths.get("/work/shared/seed"));
+        tries.add(Paths.get("..", "shared", "seed"));
+        for (Path dir : tries) {
+            Path p = dir.resolve(SEED_FILE);
+            if (Files.isReadable(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("seed page " + SEED_FILE + " not found in " + tries
+                + " (set -Dseed.dir=...)");
+    }
+
+    static String seedText() {
+        try {
+            return Files.readString(seedPage(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
