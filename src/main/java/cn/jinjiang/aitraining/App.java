@@ -3,6 +3,7 @@ package cn.jinjiang.aitraining;
 import cn.jinjiang.aitraining.backup.BackupCommand;
 import cn.jinjiang.aitraining.db.Database;
 import cn.jinjiang.aitraining.db.DatabaseException;
+import cn.jinjiang.aitraining.extract.ExtractCommand;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +41,7 @@ public final class App implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new App());
         cli.addSubcommand(new BackupCommand());
+        cli.addSubcommand(new ExtractCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(e instanceof DatabaseException ? "Error: " + e.getMessage() : "Error: " + e);
             return 1;
