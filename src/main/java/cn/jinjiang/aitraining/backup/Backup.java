@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Online backup with {@code VACUUM INTO}: it reads the database inside one read transaction, so the
@@ -30,13 +31,12 @@ public final class Backup {
             Path folder = to.toAbsolutePath().getParent();
             if (folder != null) Files.createDirectories(folder);
             Files.deleteIfExists(partial);
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
-                 Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 10000");
-                try (PreparedStatement vacuum = c.prepareStatement("VACUUM INTO ?")) {
-                    vacuum.setString(1, partial.toAbsolutePath().toString());
-                    vacuum.execute();
-                }
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(10_000);
+            try (Connection c = config.createConnection("jdbc:sqlite:" + db.toAbsolutePath());
+                 PreparedStatement vacuum = c.prepareStatement("VACUUM INTO ?")) {
+                vacuum.setString(1, partial.toAbsolutePath().toString());
+                vacuum.execute();
             }
             verify(partial);
             // Only a complete, verified copy gets the requested name.
