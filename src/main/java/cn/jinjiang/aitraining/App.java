@@ -4,6 +4,7 @@ import cn.jinjiang.aitraining.backup.BackupCommand;
 import cn.jinjiang.aitraining.db.Database;
 import cn.jinjiang.aitraining.db.DatabaseException;
 import cn.jinjiang.aitraining.extract.ExtractCommand;
+import cn.jinjiang.aitraining.generate.GenerateCommand;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public final class App implements Callable<Integer> {
         CommandLine cli = new CommandLine(new App());
         cli.addSubcommand(new BackupCommand());
         cli.addSubcommand(new ExtractCommand());
+        cli.addSubcommand(new GenerateCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(e instanceof DatabaseException ? "Error: " + e.getMessage() : "Error: " + e);
             return 1;

@@ -4,6 +4,7 @@ import cn.jinjiang.aitraining.web.HttpCache;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.Views;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** GET / : the dashboard. */
@@ -21,9 +22,10 @@ public final class DashboardController {
     public void show(Context ctx) {
         int figurePage = intParam(ctx, "fp");
         int eventPage = intParam(ctx, "ep");
-        if (cache.notModified(ctx, "dashboard-" + figurePage + "-" + eventPage)) return;
-        DashboardPage page = service.page(RequestLang.resolve(ctx), figurePage, eventPage);
-        views.html(ctx, "dashboard/index", Map.of("page", page));
+        cache.respond(ctx, "dashboard-" + figurePage + "-" + eventPage, Views.HTML, out -> {
+            DashboardPage page = service.page(RequestLang.resolve(ctx), figurePage, eventPage);
+            out.write(views.render(ctx, "dashboard/index", Map.of("page", page)).getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     /** A page number from the query; anything that is not a positive number means page 1. */

@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 /** Builds the dashboard: headline cards, charts with their tables, the figures and events tables. */
 public final class DashboardService {
     public static final int TABLE_PAGE_SIZE = 50;
+    /** More points than this make the timeline chart unreadable; the table below lists them all. */
+    static final int TIMELINE_MAX_EVENTS = 40;
 
     private final FigureService figures;
     private final EventService events;
@@ -45,7 +47,7 @@ public final class DashboardService {
             List<FigureSnapshot> shown = spec.figureKeys().stream().map(byKey::get).filter(f -> f != null).toList();
             if (!shown.isEmpty()) charts.add(figureChart(lang, spec, shown, byKey));
         }
-        List<EventSnapshot> dated = events.dated();
+        List<EventSnapshot> dated = events.latestDated(TIMELINE_MAX_EVENTS);
         if (!dated.isEmpty()) charts.add(timeline(lang, dated));
         return new DashboardPage(headline, charts,
                 figures.page(figurePage, TABLE_PAGE_SIZE), events.page(eventPage, TABLE_PAGE_SIZE));

@@ -4,9 +4,9 @@ import cn.jinjiang.aitraining.export.EventExport;
 import cn.jinjiang.aitraining.web.HttpCache;
 import cn.jinjiang.aitraining.web.Json;
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** GET /api/events */
 public final class EventController {
@@ -21,9 +21,20 @@ public final class EventController {
     }
 
     public void list(Context ctx) {
-        if (cache.notModified(ctx, "api-events")) return;
-        List<EventExport.EventJson> events = new ArrayList<>();
-        service.forEachPublished(e -> events.add(EventExport.json(e)));
-        json.send(ctx, Map.of("events", events));
+        cache.respond(ctx, "api-events", Json.CONTENT_TYPE, stream -> {
+            try (JsonGenerator out = json.mapper().getFactory().createGenerator(stream)) {
+                out.writeStartObject();
+                out.writeArrayFieldStart("events");
+                service.forEachPublished(e -> {
+                    try {
+                        out.writeObject(EventExport.json(e));
+                    } catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                });
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+        });
     }
 }

@@ -37,9 +37,15 @@ public final class EventDao {
                 .map(new SnapshotMapper()).list());
     }
 
-    public List<EventSnapshot> listDated() {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE e.archived = FALSE AND e.event_date IS NOT NULL" + ORDER)
-                .map(new SnapshotMapper()).list());
+    /** The most recent {@code limit} dated events, oldest first. */
+    public List<EventSnapshot> listLatestDated(int limit) {
+        List<EventSnapshot> newestFirst = new java.util.ArrayList<>(jdbi.withHandle(h -> h.createQuery(SELECT
+                        + " WHERE e.archived = FALSE AND e.event_date IS NOT NULL"
+                        + " ORDER BY e.event_date DESC, e.sort_order DESC, e.id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map(new SnapshotMapper()).list()));
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     public int count() {

@@ -18,7 +18,8 @@ public final class EventService {
         return new Page<>(dao.list(request.size(), request.offset()), request.number(), request.size(), total);
     }
 
-    public List<EventSnapshot> dated() { return dao.listDated(); }
+    /** The dated events for the timeline chart: the most recent ones, so the chart stays readable. */
+    public List<EventSnapshot> latestDated(int limit) { return dao.listLatestDated(limit); }
 
     public void forEachPublished(Consumer<EventSnapshot> consumer) { dao.forEach(consumer); }
 }

@@ -18,23 +18,24 @@ public final class ExportController {
     }
 
     public void figuresCsv(Context ctx) {
-        if (cache.notModified(ctx, "figures-csv")) return;
-        start(ctx, "ai-training-figures.csv");
-        try (CsvCells.CsvOut csv = CsvCells.open(ctx.outputStream(), FigureExport.COLUMNS)) {
-            figures.forEachPublished(f -> csv.row(FigureExport.csvRow(f)));
-        }
+        attachment(ctx, "ai-training-figures.csv");
+        cache.respond(ctx, "figures-csv", CsvCells.CONTENT_TYPE, out -> {
+            try (CsvCells.CsvOut csv = CsvCells.open(out, FigureExport.COLUMNS)) {
+                figures.forEachPublished(f -> csv.row(FigureExport.csvRow(f)));
+            }
+        });
     }
 
     public void eventsCsv(Context ctx) {
-        if (cache.notModified(ctx, "events-csv")) return;
-        start(ctx, "ai-training-events.csv");
-        try (CsvCells.CsvOut csv = CsvCells.open(ctx.outputStream(), EventExport.COLUMNS)) {
-            events.forEachPublished(e -> csv.row(EventExport.csvRow(e)));
-        }
+        attachment(ctx, "ai-training-events.csv");
+        cache.respond(ctx, "events-csv", CsvCells.CONTENT_TYPE, out -> {
+            try (CsvCells.CsvOut csv = CsvCells.open(out, EventExport.COLUMNS)) {
+                events.forEachPublished(e -> csv.row(EventExport.csvRow(e)));
+            }
+        });
     }
 
-    private static void start(Context ctx, String fileName) {
-        ctx.contentType(CsvCells.CONTENT_TYPE);
+    private static void attachment(Context ctx, String fileName) {
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,51 +36,51 @@ public final class FigureController {
     /** GET /figures/{key} */
     public void page(Context ctx) {
         String key = ctx.pathParam("key");
-        if (cache.notModified(ctx, "figure-" + key)) return;
-        var detail = service.detail(key);
-        if (detail.isEmpty()) {
+        if (!service.isPublished(key)) {
             errors.notFound(ctx);
             return;
         }
-        Lang lang = RequestLang.resolve(ctx);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("figure", detail.get().current());
-        model.put("history", detail.get().history());
-        model.put("historyChart", historyChart(lang, detail.get()));
-        views.html(ctx, "figures/show", model);
+        cache.respond(ctx, "figure-" + key, Views.HTML, out -> {
+            var detail = service.detail(key).orElseThrow();
+            Lang lang = RequestLang.resolve(ctx);
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("figure", detail.current());
+            model.put("history", detail.history());
+            model.put("historyChart", historyChart(lang, detail));
+            out.write(views.render(ctx, "figures/show", model).getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     /** GET /api/figures : every published figure, streamed so any number of figures fits in memory. */
     public void list(Context ctx) {
-        if (cache.notModified(ctx, "api-figures")) return;
-        ctx.contentType(Json.CONTENT_TYPE);
-        try (JsonGenerator out = json.mapper().getFactory().createGenerator(ctx.outputStream())) {
-            out.writeStartObject();
-            out.writeArrayFieldStart("figures");
-            service.forEachPublished(f -> {
-                try {
-                    out.writeObject(FigureExport.json(f, null));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            out.writeEndArray();
-            out.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        cache.respond(ctx, "api-figures", Json.CONTENT_TYPE, stream -> {
+            try (JsonGenerator out = json.mapper().getFactory().createGenerator(stream)) {
+                out.writeStartObject();
+                out.writeArrayFieldStart("figures");
+                service.forEachPublished(f -> {
+                    try {
+                        out.writeObject(FigureExport.json(f, null));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+        });
     }
 
     /** GET /api/figures/{key} : one figure with its whole history, oldest first. */
     public void one(Context ctx) {
         String key = ctx.pathParam("key");
-        if (cache.notModified(ctx, "api-figure-" + key)) return;
-        var detail = service.detail(key);
-        if (detail.isEmpty()) {
+        if (!service.isPublished(key)) {
             errors.show(ctx, 404, "figure_not_found");
             return;
         }
-        json.send(ctx, FigureExport.json(detail.get().current(), detail.get().history()));
+        cache.respond(ctx, "api-figure-" + key, Json.CONTENT_TYPE, out -> {
+            var detail = service.detail(key).orElseThrow();
+            out.write(json.bytes(FigureExport.json(detail.current(), detail.history())));
+        });
     }
 
     /** The history as a line chart, once there are two observations to join. */

@@ -2,29 +2,79 @@ package cn.jinjiang.aitraining.web;
 
 import cn.jinjiang.aitraining.db.DataVersion;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Conditional GET for public pages and downloads: a strong ETag made of the data version, the
- * language and the representation, so any change through the admin changes it at once.
+ * Conditional GET and rendered-response caching for public pages and downloads.
+ *
+ * <p>A representation is identified by its name and language; its strong ETag adds the data version,
+ * so any change through the admin changes it at once. The bytes of a representation are kept in
+ * memory until the data version changes, so repeated views cost a version lookup and a copy rather
+ * than a render. Large bodies (exports of big databases) are streamed and never kept, and the whole
+ * cache is bounded in bytes.
  */
 public final class HttpCache {
+    private static final int MAX_CACHED_BODY = 1 << 20;
+    private static final long MAX_CACHED_TOTAL = 24L << 20;
+
     private final DataVersion version;
+    private final ConcurrentHashMap<String, byte[]> bodies = new ConcurrentHashMap<>();
+    private final AtomicLong cachedBytes = new AtomicLong();
+    private volatile long cachedVersion = -1;
 
     public HttpCache(DataVersion version) {
         this.version = version;
     }
 
-    /** Sets the validators; answers 304 and returns true when the client's copy is current. */
-    public boolean notModified(Context ctx, String representation) {
-        String tag = "\"d" + version.current() + "-" + RequestLang.resolve(ctx).code() + "-" + representation + "\"";
+    /** Writes a representation's body to a stream. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Answers a GET: 304 when the client's copy is current, else the cached bytes, else renders the
+     * body once (streaming it to the client) and keeps it when it is small enough.
+     */
+    public void respond(Context ctx, String representation, String contentType, Body body) {
+        long current = version.current();
+        String lang = RequestLang.resolve(ctx).code();
+        String tag = "\"d" + current + "-" + lang + "-" + representation + "\"";
         ctx.header("ETag", tag);
         ctx.header("Cache-Control", "no-cache");
         ctx.header("Vary", "Accept-Language, Cookie");
         if (matches(ctx.header("If-None-Match"), tag)) {
             ctx.status(304);
-            return true;
+            return;
         }
-        return false;
+        ctx.contentType(contentType);
+        if (current != cachedVersion) {
+            bodies.clear();
+            cachedBytes.set(0);
+            cachedVersion = current;
+        }
+        String key = lang + " " + representation;
+        byte[] cached = bodies.get(key);
+        if (cached != null) {
+            ctx.result(cached);
+            return;
+        }
+        try {
+            TeeOutputStream tee = new TeeOutputStream(ctx.outputStream());
+            body.writeTo(tee);
+            tee.flush();
+            byte[] rendered = tee.captured();
+            if (rendered != null && cachedBytes.addAndGet(rendered.length) <= MAX_CACHED_TOTAL && current == cachedVersion) {
+                bodies.put(key, rendered);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static boolean matches(String ifNoneMatch, String tag) {
@@ -34,5 +84,47 @@ public final class HttpCache {
             if (c.equals("*") || c.equals(tag) || c.equals("W/" + tag)) return true;
         }
         return false;
+    }
+
+    /** Passes bytes through to the client and keeps a copy until the body grows too large to cache. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream out;
+        private ByteArrayOutputStream copy = new ByteArrayOutputStream(8192);
+
+        TeeOutputStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            if (copy != null) {
+                copy.write(b);
+                if (copy.size() > MAX_CACHED_BODY) copy = null;
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            if (copy != null) {
+                copy.write(b, off, len);
+                if (copy.size() > MAX_CACHED_BODY) copy = null;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            // the client stream is closed by its owner
+        }
+
+        byte[] captured() {
+            return copy == null ? null : copy.toByteArray();
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** Renders Thymeleaf templates from {@code templates/} with the shared base model. */
 public final class Views {
+    public static final String HTML = "text/html; charset=utf-8";
     private final TemplateEngine engine = new TemplateEngine();
     private final Assets assets;
 
@@ -38,7 +39,7 @@ public final class Views {
     }
 
     public void html(Context ctx, String template, Map<String, Object> model) {
-        ctx.contentType("text/html; charset=utf-8");
+        ctx.contentType(HTML);
         ctx.result(render(ctx, template, model));
     }
 

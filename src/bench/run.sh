@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Load benchmark: our server side by side with nginx serving the same bytes as static files.
+#
+#   src/bench/run.sh [--no-build] [--duration SECONDS] [--connections N] [--soak SECONDS]
+#
+# Builds the jar, starts the server (the README's run command) on a fresh copy of the curated
+# database, saves the dashboard's HTML, CSV and JSON as static files and serves them from nginx on
+# another loopback port: the ceiling for serving those exact bytes on this machine. Then wrk loads
+# both in alternation, same connections and duration, and one table is printed. Also measures
+# cold start (median of 5), resident memory, and a soak of mixed reads with an admin edit every second.
+# Needs: JDK 17, Maven, nginx, wrk, curl (apt-get install -y nginx wrk curl). Only loopback is used.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+BUILD=1; DURATION=10; CONNECTIONS=32; SOAK=60
+while (($#)); do
+  case "$1" in
+    --no-build) BUILD=0 ;;
+    --duration) DURATION="$2"; shift ;;
+    --connections) CONNECTIONS="$2"; shift ;;
+    --soak) SOAK="$2"; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+for tool in nginx wrk curl java; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y nginx wrk curl)" >&2; exit 2; }
+done
+
+OURS_PORT=18080; NGINX_PORT=18081
+WORK=$(mktemp -d /tmp/dashboard-bench.XXXXXX)
+chmod 755 "$WORK"  # nginx workers run as an unprivileged user
+SERVER_PID=""; NGINX_STARTED=0
+cleanup() {
+  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  ((NGINX_STARTED)) && nginx -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
+  [[ -n "${KEEP_BENCH:-}" ]] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if ((BUILD)); then mvn -B -q package -DskipTests; fi
+JAR=target/ai-training-dashboard.jar
+
+wait_healthy() {
+  for _ in $(seq 1 400); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$OURS_PORT/healthz" 2>/dev/null && return 0
+    sleep 0.025
+  done
+  echo "server did not become healthy" >&2; return 1
+}
+
+# The README's run command, on a fresh database (migrated from sql/: the curated data).
+java -jar "$JAR" --port "$OURS_PORT" --db "$WORK/data/dashboard.db" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+wait_healthy
+
+# The exact bytes of each route, as static files for nginx.
+mkdir -p "$WORK/www"
+B="http://127.0.0.1:$OURS_PORT"
+curl -fsS "$B/?lang=zh" -o "$WORK/www/index-zh.html"
+curl -fsS "$B/?lang=en" -o "$WORK/www/index-en.html"
+curl -fsS "$B/figures/ai-training-attendance?lang=zh" -o "$WORK/www/figure.html"
+curl -fsS "$B/figures.csv" -o "$WORK/www/figures.csv"
+curl -fsS "$B/api/figures" -o "$WORK/www/figures.json"
+OUR_ETAG=$(curl -fsS -D - -o /dev/null "$B/" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+
+cat >"$WORK/nginx.conf" <<NGINX
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on; tcp_nopush on; keepalive_requests 100000;
+  types { text/html html; text/csv csv; application/json json; }
+  client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp;
+  uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
+  map \$arg_lang \$index { default /index-zh.html; en /index-en.html; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/www;
+    location = / { try_files \$index =404; }
+    location = /figures/ai-training-attendance { try_files /figure.html =404; }
+    location = /figures.csv { try_files /figures.csv =404; }
+    location = /api/figures { default_type application/json; try_files /figures.json =404; }
+  }
+}
+NGINX
+mkdir -p "$WORK/tmp"
+nginx -p "$WORK" -c "$WORK/nginx.conf"
+NGINX_STARTED=1
+NGINX_ETAG=$(curl -fsS -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+
+# wrk: requests/s, p50 and p99 latency in ms, errors (socket errors + responses neither 2xx nor 3xx).
+run_wrk() { # url [header]
+  local out
+  if [[ -n "${2:-}" ]]; then out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$2" "$1")
+  else out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1"); fi
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
+  p50=$(awk '$1=="50%"{print $2}' <<<"$out")
+  p99=$(awk '$1=="99%"{print $2}' <<<"$out")
+  errors=$(awk '/Socket errors/{gsub(/,/,""); s=$4+$6+$8+$10} /Non-2xx or 3xx/{n=$5} END{print s+n+0}' <<<"$out")
+  echo "$rps $(to_ms "$p50") $(to_ms "$p99") $errors"
+}
+to_ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us/,"",v); printf "%.2f", v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); printf "%.2f", v} else if (v ~ /s$/) {sub(/s/,"",v); printf "%.2f", v*1000} else print "?" }'; }
+
+ROUTES=("/" "/?lang=en" "/figures/ai-training-attendance" "/figures.csv" "/api/figures" "304 /")
+printf '\nLoad: wrk -t2 -c%s -d%ss per route, ours then nginx; %s cores; %s\n\n' "$CONNECTIONS" "$DURATION" "$(nproc)" "$(date -u +%F)"
+printf '%-34s %10s %10s %6s %9s %9s %9s %9s %7s\n' route "ours r/s" "nginx r/s" ratio "ours p50" "ours p99" "ngx p50" "ngx p99" errors
+for route in "${ROUTES[@]}"; do
+  if [[ "$route" == "304 /" ]]; then
+    read -r ors op50 op99 oerr < <(run_wrk "http://127.0.0.1:$OURS_PORT/" "If-None-Match: $OUR_ETAG")
+    read -r nrs np50 np99 nerr < <(run_wrk "http://127.0.0.1:$NGINX_PORT/" "If-None-Match: $NGINX_ETAG")
+    label="/ (If-None-Match -> 304)"
+  else
+    read -r ors op50 op99 oerr < <(run_wrk "http://127.0.0.1:$OURS_PORT$route")
+    read -r nrs np50 np99 nerr < <(run_wrk "http://127.0.0.1:$NGINX_PORT$route")
+    label="$route"
+  fi
+  ratio=$(awk -v a="$ors" -v b="$nrs" 'BEGIN{ if (b>0) printf "%.2f", a/b; else print "?" }')
+  printf '%-34s %10.0f %10.0f %6s %9s %9s %9s %9s %7s\n' "$label" "$ors" "$nrs" "$ratio" "$op50" "$op99" "$np50" "$np99" "$((oerr + nerr))"
+done
+check_304=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $OUR_ETAG" "http://127.0.0.1:$OURS_PORT/")
+echo "(conditional GET of / answers $check_304)"
+
+RSS_AFTER_LOAD=$(ps -o rss= -p "$SERVER_PID" | awk '{printf "%.0f", $1/1024}')
+echo
+echo "Resident memory of the server after the load: ${RSS_AFTER_LOAD} MB"
+
+# Soak: mixed reads for $SOAK s with an admin edit every second (when the admin area is present).
+if ((SOAK > 0)) && [[ -x src/bench/soak.sh ]]; then
+  src/bench/soak.sh "$OURS_PORT" "$SERVER_PID" "$SOAK" "$WORK"
+fi
+
+# Cold start: process start to the first 200 on /healthz, on the existing database; median of 5.
+kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+starts=()
+for _ in 1 2 3 4 5; do
+  t0=$(date +%s%N)
+  java -jar "$JAR" --port "$OURS_PORT" --db "$WORK/data/dashboard.db" >>"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  until curl -fsS -o /dev/null "http://127.0.0.1:$OURS_PORT/healthz" 2>/dev/null; do sleep 0.005; done
+  t1=$(date +%s%N)
+  starts+=($(( (t1 - t0) / 1000000 )))
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+done
+median=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 3p)
+echo "Cold start to first 200 on /healthz (existing database), 5 runs: ${starts[*]} ms; median ${median} ms"
