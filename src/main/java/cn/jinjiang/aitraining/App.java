@@ -38,6 +38,7 @@ public final class App implements Callable<Integer> {
     /** The command line with every subcommand, shared by main and the tests. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new App());
+        cli.addSubcommand(new cn.jinjiang.aitraining.auth.AdminCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(e instanceof DatabaseException ? "Error: " + e.getMessage() : "Error: " + e);
             return 1;
@@ -50,6 +51,12 @@ public final class App implements Callable<Integer> {
         AppConfig config = new AppConfig(host, port, db, behindProxy);
         Database database = Database.open(db);
         AppServices services = AppServices.create(config, database, Clock.systemUTC());
+        services.accounts().ensureInitialAdmin().ifPresent(password -> LOG.warn(
+                "No admin account existed, so one was created. Sign in at /admin/login as '{}' with the one-time password: {}"
+                        + " -- change it now with: java -jar ai-training-dashboard.jar admin create --username {} --password-stdin --db {}"
+                        + " (this password is shown only once; only its hash is stored)",
+                cn.jinjiang.aitraining.auth.AdminAccounts.INITIAL_USERNAME, password,
+                cn.jinjiang.aitraining.auth.AdminAccounts.INITIAL_USERNAME, db));
         Javalin app = WebApp.create(services);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
