@@ -146,6 +146,53 @@ public final class AdminTestClient implements AutoCloseable {
         return m.group(1);
     }
 
+    /**
+     * The fields of the first form in the page after {@code formMarker} (e.g. {@code id="figure-form"}),
+     * as a browser would submit them unchanged: inputs, textareas and selected options.
+     */
+    public static Map<String, String> formFields(String html, String formMarker) {
+        int start = html.indexOf(formMarker);
+        if (start < 0) throw new AssertionError("no form " + formMarker + " in:\n" + html);
+        String form = html.substring(start, html.indexOf("</form>", start));
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher inputs = Pattern.compile("<input([^>]*)>").matcher(form);
+        while (inputs.find()) {
+            String attrs = inputs.group(1);
+            String name = attr(attrs, "name");
+            if (name == null) continue;
+            String type = attr(attrs, "type");
+            if (("radio".equals(type) || "checkbox".equals(type)) && !attrs.contains("checked")) continue;
+            fields.put(name, unescape(attr(attrs, "value") == null ? "" : attr(attrs, "value")));
+        }
+        Matcher areas = Pattern.compile("<textarea([^>]*)>(.*?)</textarea>", Pattern.DOTALL).matcher(form);
+        while (areas.find()) fields.put(attr(areas.group(1), "name"), unescape(areas.group(2)));
+        Matcher selects = Pattern.compile("<select([^>]*)>(.*?)</select>", Pattern.DOTALL).matcher(form);
+        while (selects.find()) {
+            Matcher selected = Pattern.compile("<option value=\"([^\"]*)\" selected").matcher(selects.group(2));
+            fields.put(attr(selects.group(1), "name"), selected.find() ? unescape(selected.group(1)) : "");
+        }
+        return fields;
+    }
+
+    private static String attr(String attrs, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "=\"([^\"]*)\"").matcher(attrs);
+        return m.find() ? m.group(1) : null;
+    }
+
+    public static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&#x27;", "'").replace("&amp;", "&");
+    }
+
+    /** The edit form of a figure as currently saved, ready to change and post. */
+    public Map<String, String> figureForm(String key) {
+        return new LinkedHashMap<>(formFields(get("/admin/figures/" + key).body(), "id=\"figure-form\""));
+    }
+
+    public Map<String, String> eventForm(String key) {
+        return new LinkedHashMap<>(formFields(get("/admin/events/" + key).body(), "id=\"event-form\""));
+    }
+
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);

@@ -14,8 +14,8 @@ import org.jdbi.v3.core.statement.Query;
 public final class AuditDao {
     private static final String COLUMNS =
             "id, occurred_at, username, action, entity_type, entity_key, before_json, after_json, reason, reverts_id";
-    private static final String WHERE = """
-             WHERE (:type IS NULL OR entity_type = :type)
+    private static final String WHERE = " " + """
+            WHERE (:type IS NULL OR entity_type = :type)
                AND (:key IS NULL OR entity_key = :key)
                AND (:user IS NULL OR username = :user)""";
 
