@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining;
 
+import cn.jinjiang.aitraining.auth.AdminCommand;
 import cn.jinjiang.aitraining.backup.BackupCommand;
 import cn.jinjiang.aitraining.db.Database;
 import cn.jinjiang.aitraining.db.DatabaseException;
@@ -41,6 +42,7 @@ public final class App implements Callable<Integer> {
     /** The command line with every subcommand, shared by main and the tests. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new App());
+        cli.addSubcommand(new AdminCommand());
         cli.addSubcommand(new BackupCommand());
         cli.addSubcommand(new ExtractCommand());
         cli.addSubcommand(new GenerateCommand());
@@ -56,6 +58,12 @@ public final class App implements Callable<Integer> {
         AppConfig config = new AppConfig(host, port, db, behindProxy);
         Database database = Database.open(db);
         AppServices services = AppServices.create(config, database, Clock.systemUTC());
+        services.accounts().ensureInitialAdmin().ifPresent(password -> LOG.warn(
+                "No admin account existed, so one was created. Sign in at /admin/login as '{}' with the one-time password: {}"
+                        + " -- change it now with: java -jar ai-training-dashboard.jar admin create --username {} --password-stdin --db {}"
+                        + " (this password is shown only once; only its hash is stored)",
+                cn.jinjiang.aitraining.auth.AdminAccounts.INITIAL_USERNAME, password,
+                cn.jinjiang.aitraining.auth.AdminAccounts.INITIAL_USERNAME, db));
         Javalin app = WebApp.create(services);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,5 +1,17 @@
 package cn.jinjiang.aitraining;
 
+import cn.jinjiang.aitraining.admin.AdminDao;
+import cn.jinjiang.aitraining.admin.AdminEventService;
+import cn.jinjiang.aitraining.admin.AdminFigureService;
+import cn.jinjiang.aitraining.admin.AuditWriter;
+import cn.jinjiang.aitraining.admin.ImportService;
+import cn.jinjiang.aitraining.audit.AuditDao;
+import cn.jinjiang.aitraining.audit.AuditService;
+import cn.jinjiang.aitraining.auth.AdminAccounts;
+import cn.jinjiang.aitraining.auth.AdminUserDao;
+import cn.jinjiang.aitraining.auth.LoginThrottle;
+import cn.jinjiang.aitraining.auth.PasswordHasher;
+import cn.jinjiang.aitraining.auth.SessionStore;
 import cn.jinjiang.aitraining.dashboard.DashboardService;
 import cn.jinjiang.aitraining.db.DataVersion;
 import cn.jinjiang.aitraining.db.Database;
@@ -21,13 +33,31 @@ public record AppServices(
         DataVersion dataVersion,
         FigureService figures,
         EventService events,
-        DashboardService dashboard) {
+        DashboardService dashboard,
+        AdminAccounts accounts,
+        SessionStore sessions,
+        LoginThrottle throttle,
+        AdminFigureService adminFigures,
+        AdminEventService adminEvents,
+        AuditService audit,
+        ImportService imports) {
 
     public static AppServices create(AppConfig config, Database database, Clock clock) {
         Json json = new Json();
         FigureService figures = new FigureService(new FigureDao(database.jdbi()));
         EventService events = new EventService(new EventDao(database.jdbi()));
-        return new AppServices(config, database, clock, json, new Assets(), new DataVersion(database.jdbi()),
-                figures, events, new DashboardService(figures, events, json.mapper()));
+        // The admin area: state (sessions, throttling) lives in these instances, never in static fields.
+        var jdbi = database.jdbi();
+        var accounts = new AdminAccounts(new AdminUserDao(jdbi), new PasswordHasher(), clock);
+        var adminDao = new AdminDao();
+        var auditDao = new AuditDao(jdbi);
+        var writer = new AuditWriter(auditDao, json.mapper(), clock);
+        var adminFigures = new AdminFigureService(jdbi, adminDao, writer);
+        var adminEvents = new AdminEventService(jdbi, adminDao, writer);
+        var audit = new AuditService(jdbi, auditDao, adminDao, adminFigures, adminEvents, writer, json.mapper());
+        return new AppServices(config, database, clock, json, new Assets(), new DataVersion(jdbi),
+                figures, events, new DashboardService(figures, events, json.mapper()),
+                accounts, new SessionStore(clock), new LoginThrottle(clock), adminFigures, adminEvents, audit,
+                new ImportService(jdbi, adminDao, adminFigures));
     }
 }

@@ -1,5 +1,11 @@
 package cn.jinjiang.aitraining;
 
+import cn.jinjiang.aitraining.admin.AdminController;
+import cn.jinjiang.aitraining.admin.ImportController;
+import cn.jinjiang.aitraining.admin.ImportService;
+import cn.jinjiang.aitraining.audit.AuditController;
+import cn.jinjiang.aitraining.auth.AdminGuard;
+import cn.jinjiang.aitraining.auth.LoginController;
 import cn.jinjiang.aitraining.dashboard.DashboardController;
 import cn.jinjiang.aitraining.events.EventController;
 import cn.jinjiang.aitraining.export.ExportController;
@@ -11,6 +17,7 @@ import cn.jinjiang.aitraining.web.SecurityHeaders;
 import cn.jinjiang.aitraining.web.Views;
 import io.javalin.Javalin;
 import io.javalin.compression.Brotli;
+import io.javalin.config.SizeUnit;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.http.HandlerType;
@@ -30,11 +37,20 @@ public final class WebApp {
         var events = new EventController(s.events(), s.json(), cache);
         var exports = new ExportController(s.figures(), s.events(), cache);
 
+        var guard = new AdminGuard(s.sessions(), errors, s.config().behindProxy());
+        var login = new LoginController(s.accounts(), s.sessions(), s.throttle(), guard, views);
+        var admin = new AdminController(s.adminFigures(), s.adminEvents(), views, errors, s.clock());
+        var audit = new AuditController(s.audit(), views);
+        var imports = new ImportController(s.imports(), views, s.clock());
+
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.generateEtags = false;
             config.http.prefer405over404 = true;
+            config.http.maxRequestSize = MAX_FORM_BYTES;
+            config.jetty.multipartConfig.maxFileSize(ImportService.MAX_BYTES + 1, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.http.compressionStrategy = compression();
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
@@ -44,7 +60,10 @@ public final class WebApp {
             config.routes.before(ctx -> {
                 SecurityHeaders.apply(ctx);
                 RequestLang.resolve(ctx);
+                refuseLargeBodies(ctx, errors);
             });
+            // Every matched /admin route: no-store, same-origin + CSRF on writes, a session except for login.
+            config.routes.beforeMatched(guard::check);
 
             // public dashboard
             config.routes.get("/", dashboard::show);
@@ -57,11 +76,54 @@ public final class WebApp {
             config.routes.get("/healthz", ctx -> health(ctx, s));
             config.routes.get("/assets/<path>", s.assets()::serve);
 
+            // admin area (AdminGuard above protects all of it)
+            config.routes.get("/admin/login", login::form);
+            config.routes.post("/admin/login", login::submit);
+            config.routes.post("/admin/logout", login::logout);
+            config.routes.get("/admin", admin::index);
+            config.routes.get("/admin/figures/new", admin::newFigure);
+            config.routes.post("/admin/figures/new", admin::createFigure);
+            config.routes.get("/admin/figures/{key}", admin::editFigure);
+            config.routes.post("/admin/figures/{key}", admin::saveFigure);
+            config.routes.get("/admin/figures/{key}/archive", admin::archiveFigureForm);
+            config.routes.post("/admin/figures/{key}/archive", admin::archiveFigure);
+            config.routes.get("/admin/events/new", admin::newEvent);
+            config.routes.post("/admin/events/new", admin::createEvent);
+            config.routes.get("/admin/events/{key}", admin::editEvent);
+            config.routes.post("/admin/events/{key}", admin::saveEvent);
+            config.routes.get("/admin/events/{key}/archive", admin::archiveEventForm);
+            config.routes.post("/admin/events/{key}/archive", admin::archiveEvent);
+            config.routes.get("/admin/audit", audit::list);
+            config.routes.get("/admin/audit.csv", audit::csv);
+            config.routes.post("/admin/audit/{id}/revert", audit::revert);
+            config.routes.get("/admin/import", imports::form);
+            config.routes.post("/admin/import", imports::upload);
+            config.routes.post("/admin/import/{id}/apply", imports::apply);
+
             config.routes.error(404, errors::notFound);
             config.routes.error(405, errors::methodNotAllowed);
             config.routes.error(413, errors::payloadTooLarge);
             config.routes.exception(Exception.class, errors::unexpected);
         });
+    }
+
+    /** Form posts are small; an upload may carry a 2 MB file plus its multipart envelope. */
+    static final long MAX_FORM_BYTES = 256 * 1024;
+    static final long MAX_UPLOAD_BYTES = ImportService.MAX_BYTES + 64 * 1024;
+
+    /**
+     * Answers 413 from the declared length, before anything reads the body, so an oversized
+     * upload costs the server nothing. Bodies without a length are cut off by the limits above.
+     */
+    private static void refuseLargeBodies(io.javalin.http.Context ctx, ErrorPages errors) {
+        long length = ctx.req().getContentLengthLong();
+        boolean upload = ctx.path().equals("/admin/import");
+        long limit = upload ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES;
+        if (length > limit) {
+            errors.show(ctx, 413, upload ? "import_too_large" : "payload_too_large");
+            ctx.header("Connection", "close");
+            ctx.skipRemainingHandlers();
+        }
     }
 
     private static void health(io.javalin.http.Context ctx, AppServices s) {

@@ -1,0 +1,93 @@
+package cn.jinjiang.aitraining.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/** The audit log. SQL only; writes run on the caller's handle, inside the change's transaction. */
+public final class AuditDao {
+    private static final String COLUMNS =
+            "id, occurred_at, username, action, entity_type, entity_key, before_json, after_json, reason, reverts_id";
+    private static final String WHERE = " " + """
+            WHERE (:type IS NULL OR entity_type = :type)
+               AND (:key IS NULL OR entity_key = :key)
+               AND (:user IS NULL OR username = :user)""";
+
+    private final Jdbi jdbi;
+
+    public AuditDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public long insert(Handle h, AuditEntry e) {
+        return h.createUpdate("""
+                        INSERT INTO audit_entry (occurred_at, username, action, entity_type, entity_key, before_json,
+                                                 after_json, reason, reverts_id)
+                        VALUES (:occurredAt, :username, :action, :entityType, :entityKey, :beforeJson, :afterJson,
+                                :reason, :revertsId)""")
+                .bindMethods(e)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    public Optional<AuditEntry> find(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM audit_entry WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> entry(rs)).findOne();
+    }
+
+    /** Newest first. */
+    public List<AuditEntry> list(AuditFilter filter, int limit, int offset) {
+        return jdbi.withHandle(h -> bind(h.createQuery("SELECT " + COLUMNS + " FROM audit_entry" + WHERE
+                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset"), filter)
+                .bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> entry(rs)).list());
+    }
+
+    public int count(AuditFilter filter) {
+        return jdbi.withHandle(h -> bind(h.createQuery("SELECT COUNT(*) FROM audit_entry" + WHERE), filter)
+                .mapTo(Integer.class).one());
+    }
+
+    /** Streams matching entries newest first, for the CSV download of any size. */
+    public void forEach(AuditFilter filter, Consumer<AuditEntry> consumer) {
+        jdbi.useHandle(h -> bind(h.createQuery("SELECT " + COLUMNS + " FROM audit_entry" + WHERE + " ORDER BY id DESC"), filter)
+                .setFetchSize(500)
+                .map((rs, ctx) -> entry(rs))
+                .useStream(s -> s.forEach(consumer)));
+    }
+
+    /** The entities and users that appear in the log, for the filter's choices. */
+    public List<String> entities() {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT DISTINCT entity_type || ':' || entity_key AS e FROM audit_entry ORDER BY e")
+                .mapTo(String.class).list());
+    }
+
+    public List<String> users() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT username FROM audit_entry ORDER BY username")
+                .mapTo(String.class).list());
+    }
+
+    /** The id of the newest entry about an entity. */
+    public Optional<Long> latestFor(Handle h, String type, String key) {
+        return h.createQuery("SELECT MAX(id) FROM audit_entry WHERE entity_type = :type AND entity_key = :key")
+                .bind("type", type).bind("key", key).mapTo(Long.class).findOne();
+    }
+
+    private static Query bind(Query q, AuditFilter f) {
+        return q.bind("type", f.entityType()).bind("key", f.entityKey()).bind("user", f.username());
+    }
+
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        long reverts = rs.getLong("reverts_id");
+        Long revertsId = rs.wasNull() ? null : reverts;
+        return new AuditEntry(rs.getLong("id"), Instant.parse(rs.getString("occurred_at")), rs.getString("username"),
+                rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_key"),
+                rs.getString("before_json"), rs.getString("after_json"), rs.getString("reason"), revertsId);
+    }
+}

@@ -1,0 +1,139 @@
+package cn.jinjiang.aitraining.audit;
+
+import cn.jinjiang.aitraining.admin.AdminDao;
+import cn.jinjiang.aitraining.admin.AdminEventService;
+import cn.jinjiang.aitraining.admin.AdminFigureService;
+import cn.jinjiang.aitraining.admin.AuditWriter;
+import cn.jinjiang.aitraining.admin.EventState;
+import cn.jinjiang.aitraining.admin.FigureState;
+import cn.jinjiang.aitraining.figures.Page;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+
+/** The audit log: listing, the fields each entry changed, and reverting an entry. */
+public final class AuditService {
+    public static final int PAGE_SIZE = 25;
+    /** Bookkeeping fields that change with every write and would only hide the real change. */
+    private static final Set<String> NOISE = Set.of("version", "id", "source_id", "sort_order");
+
+    private final Jdbi jdbi;
+    private final AuditDao dao;
+    private final AdminDao admin;
+    private final AdminFigureService figures;
+    private final AdminEventService events;
+    private final AuditWriter writer;
+    private final ObjectMapper mapper;
+
+    public AuditService(Jdbi jdbi, AuditDao dao, AdminDao admin, AdminFigureService figures, AdminEventService events,
+                        AuditWriter writer, ObjectMapper mapper) {
+        this.jdbi = jdbi;
+        this.dao = dao;
+        this.admin = admin;
+        this.figures = figures;
+        this.events = events;
+        this.writer = writer;
+        this.mapper = mapper;
+    }
+
+    public Page<AuditRow> page(AuditFilter filter, int pageNumber) {
+        int total = dao.count(filter);
+        Page.Request request = Page.Request.of(pageNumber, PAGE_SIZE, total);
+        List<AuditRow> rows = dao.list(filter, request.size(), request.offset()).stream().map(this::row).toList();
+        return new Page<>(rows, request.number(), request.size(), total);
+    }
+
+    public void forEach(AuditFilter filter, Consumer<AuditRow> consumer) {
+        dao.forEach(filter, e -> consumer.accept(row(e)));
+    }
+
+    public List<String> entities() { return dao.entities(); }
+
+    public List<String> users() { return dao.users(); }
+
+    /**
+     * Reverts one entry: the entity goes back to its state before that entry, as a new audited
+     * change. Refused when the entity changed after the entry (its version moved on), so a revert
+     * never silently undoes somebody else's later work.
+     */
+    public long revert(long id, String username, String reason) {
+        return jdbi.inTransaction(h -> {
+            AuditEntry entry = dao.find(h, id).orElseThrow(() -> new RevertRefused("revert.not_found"));
+            String why = reason == null || reason.isBlank() ? "revert #" + id : reason;
+            if (AuditEntry.FIGURE.equals(entry.entityType())) {
+                FigureState current = admin.figure(h, entry.entityKey()).orElseThrow(() -> new RevertRefused("revert.gone"));
+                FigureState after = writer.read(entry.afterJson(), FigureState.class);
+                if (current.version() != after.version()) throw new RevertRefused("revert.changed_since");
+                FigureState before = writer.read(entry.beforeJson(), FigureState.class);
+                // Undoing a creation archives the figure: nothing is ever deleted.
+                FigureState target = before != null ? before : AdminFigureService.withArchived(current, true);
+                figures.restore(h, current, target, username, why, id);
+            } else {
+                EventState current = admin.event(h, entry.entityKey()).orElseThrow(() -> new RevertRefused("revert.gone"));
+                EventState after = writer.read(entry.afterJson(), EventState.class);
+                if (current.version() != after.version()) throw new RevertRefused("revert.changed_since");
+                EventState before = writer.read(entry.beforeJson(), EventState.class);
+                EventState target = before != null ? before : AdminEventService.withArchived(current, true);
+                events.restore(h, current, target, username, why, id);
+            }
+            return dao.latestFor(h, entry.entityType(), entry.entityKey()).orElseThrow();
+        });
+    }
+
+    private AuditRow row(AuditEntry e) {
+        return new AuditRow(e, changes(e.beforeJson(), e.afterJson()));
+    }
+
+    /** The fields that differ between the two states, flattened to paths. */
+    List<Change> changes(String beforeJson, String afterJson) {
+        Map<String, String> before = flatten(beforeJson);
+        Map<String, String> after = flatten(afterJson);
+        Set<String> fields = new LinkedHashSet<>(before.keySet());
+        fields.addAll(after.keySet());
+        List<Change> changes = new ArrayList<>();
+        for (String field : fields) {
+            String b = before.get(field);
+            String a = after.get(field);
+            if (!java.util.Objects.equals(b, a)) changes.add(new Change(field, b == null ? "" : b, a == null ? "" : a));
+        }
+        return changes;
+    }
+
+    private Map<String, String> flatten(String json) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (json == null) return out;
+        try {
+            flatten(mapper.readTree(json), "", out);
+        } catch (JsonProcessingException e) {
+            out.put("?", json);
+        }
+        return out;
+    }
+
+    private static void flatten(JsonNode node, String path, Map<String, String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> {
+                if (NOISE.contains(f.getKey())) return;
+                flatten(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), out);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                // Observations are named by row id, so an inserted row does not shift the others.
+                String name = Optional.ofNullable(item.get("id")).map(JsonNode::asText).orElse(String.valueOf(i));
+                flatten(item, path + "[" + name + "]", out);
+            }
+        } else if (!node.isNull()) {
+            out.put(path, node.asText());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package cn.jinjiang.aitraining.auth;
+
+import cn.jinjiang.aitraining.AppConfig;
+import cn.jinjiang.aitraining.db.Database;
+import cn.jinjiang.aitraining.i18n.Lang;
+import cn.jinjiang.aitraining.i18n.Messages;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code admin create --username NAME --password-stdin [--db FILE]}: operator commands for accounts. */
+@Command(name = "admin", description = "Manage admin accounts.", mixinStandardHelpOptions = true,
+        subcommands = AdminCommand.Create.class)
+public final class AdminCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create an admin, or reset the password of an existing one. The password is read from standard input.")
+    public static final class Create implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--username", required = true, description = "the admin's user name")
+        String username;
+
+        @Option(names = "--password-stdin", required = true,
+                description = "read the password from standard input (never from the command line, where others can see it)")
+        boolean passwordStdin;
+
+        @Option(names = "--db", defaultValue = AppConfig.DEFAULT_DB, description = "SQLite database file (default: ${DEFAULT-VALUE})")
+        Path db;
+
+        @Override
+        public Integer call() throws IOException {
+            var err = spec.commandLine().getErr();
+            var out = spec.commandLine().getOut();
+            if (!PasswordPolicy.validUsername(username)) {
+                err.println("Error: " + Messages.get(Lang.EN, "username.invalid"));
+                return 2;
+            }
+            String password = readPassword(System.in);
+            var problem = PasswordPolicy.checkPassword(password);
+            if (problem.isPresent()) {
+                err.println("Error: " + Messages.get(Lang.EN, problem.get(), PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH));
+                return 2;
+            }
+            try (Database database = Database.open(db)) {
+                var accounts = new AdminAccounts(new AdminUserDao(database.jdbi()), new PasswordHasher(), Clock.systemUTC());
+                var outcome = accounts.createOrReset(username, password);
+                out.println(outcome == AdminAccounts.Outcome.CREATED
+                        ? "Created admin " + username + " in " + db
+                        : "Reset the password of admin " + username + " in " + db);
+            }
+            return 0;
+        }
+
+        /** The whole of standard input as UTF-8, without the one line break that ends it. */
+        static String readPassword(InputStream in) throws IOException {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            byte[] chunk = new byte[1024];
+            int n;
+            while ((n = in.read(chunk)) != -1) {
+                buffer.write(chunk, 0, n);
+                if (buffer.size() > 8192) break; // a password, not a file
+            }
+            String s = buffer.toString(StandardCharsets.UTF_8);
+            if (s.endsWith("\r\n")) return s.substring(0, s.length() - 2);
+            if (s.endsWith("\n")) return s.substring(0, s.length() - 1);
+            return s;
+        }
+    }
+}
