@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Conditional GET and rendered-response caching for public pages and downloads.
@@ -23,7 +24,7 @@ public final class HttpCache {
     private static final long MAX_CACHED_TOTAL = 24L << 20;
 
     private final DataVersion version;
-    private final ConcurrentHashMap<String, byte[]> bodies = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Cached> bodies = new ConcurrentHashMap<>();
     private final AtomicLong cachedBytes = new AtomicLong();
     private volatile long cachedVersion = -1;
 
@@ -59,22 +60,56 @@ public final class HttpCache {
             cachedVersion = current;
         }
         String key = lang + " " + representation;
-        byte[] cached = bodies.get(key);
-        if (cached != null) {
-            ctx.result(cached);
-            return;
-        }
         try {
+            Cached cached = bodies.get(key);
+            if (cached != null) {
+                send(ctx, cached);
+                return;
+            }
             TeeOutputStream tee = new TeeOutputStream(ctx.outputStream());
             body.writeTo(tee);
             tee.flush();
             byte[] rendered = tee.captured();
-            if (rendered != null && cachedBytes.addAndGet(rendered.length) <= MAX_CACHED_TOTAL && current == cachedVersion) {
-                bodies.put(key, rendered);
+            if (rendered != null) {
+                Cached entry = Cached.of(rendered);
+                if (cachedBytes.addAndGet(entry.size()) <= MAX_CACHED_TOTAL && current == cachedVersion) {
+                    bodies.put(key, entry);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes kept bytes in one piece with their length, gzipped once in advance for clients that
+     * accept it: the server's dynamic compression would redo that work on every request.
+     */
+    private static void send(Context ctx, Cached cached) throws IOException {
+        String accept = ctx.header("Accept-Encoding");
+        boolean gzip = cached.gzip() != null && accept != null && accept.contains("gzip");
+        byte[] bytes = gzip ? cached.gzip() : cached.plain();
+        var response = ctx.res();
+        if (gzip) response.setHeader("Content-Encoding", "gzip");
+        response.setHeader("Vary", "Accept-Encoding, Accept-Language, Cookie");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /** A kept body, and its gzip form when compression is worth it. */
+    private record Cached(byte[] plain, byte[] gzip) {
+        private static final int COMPRESS_FROM = 1024;
+
+        static Cached of(byte[] plain) throws IOException {
+            if (plain.length < COMPRESS_FROM) return new Cached(plain, null);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 3);
+            try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+                gzip.write(plain);
+            }
+            return new Cached(plain, out.toByteArray());
+        }
+
+        long size() { return plain.length + (gzip == null ? 0 : gzip.length); }
     }
 
     static boolean matches(String ifNoneMatch, String tag) {

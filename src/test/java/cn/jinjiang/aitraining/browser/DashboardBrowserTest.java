@@ -73,6 +73,7 @@ class DashboardBrowserTest {
         assertEquals("nearly 9,000 attendances", driver.findElement(By.cssSelector(".figure-value")).getText());
         assertTrue(driver.findElement(By.cssSelector(".figure-quote")).getText().contains("覆盖干部近9000人次"));
         assertNoSeriousAccessibilityViolations("figure page");
+        browser.screenshot("figure-page-en-desktop");
         assertEquals(List.of(), browser.consoleErrors(), "no console errors after switching language and opening a figure");
 
         driver.get(app.baseUrl() + "/");
@@ -102,6 +103,7 @@ class DashboardBrowserTest {
                 }
                 return worst ? worst.what + ' right=' + worst.r + ' viewport=' + document.documentElement.clientWidth : 'none';""");
         assertTrue(overflow <= 0, "no horizontal scrolling of the page, overflow " + overflow + "px: " + widest);
+        browser.screenshot("dashboard-zh-phone");
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
         assertTrue(png.length > 10_000);
         assertEquals(List.of(), browser.consoleErrors());

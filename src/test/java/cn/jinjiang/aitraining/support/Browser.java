@@ -65,6 +65,21 @@ public final class Browser implements AutoCloseable {
                 .toList();
     }
 
+    /** Saves a full-page screenshot under target/screenshots, for people to look at. */
+    public void screenshot(String name) {
+        try {
+            Long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+            Dimension before = driver.manage().window().getSize();
+            driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, 6000)));
+            Path dir = Path.of("target/screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            driver.manage().window().setSize(before);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();
