@@ -1,0 +1,193 @@
+package cn.jinjiang.aitraining.durability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jinjiang.aitraining.AdminTestClient;
+import cn.jinjiang.aitraining.AppConfig;
+import cn.jinjiang.aitraining.AppServices;
+import cn.jinjiang.aitraining.db.Database;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Durability as a user sees it: eight admins save figures through the real forms of a real server
+ * process; the process is killed with SIGKILL mid-way; after a restart the database is intact and
+ * every edit that had received its success response is there, with its audit entry. Three rounds.
+ */
+class CrashSafetyTest {
+    static final String USER = "crash-tester";
+    static final String PASSWORD = "a long enough password";
+    static final List<String> KEYS = List.of("ai-learning-activities", "ai-training-attendance", "ai-lectures",
+            "ai-online-study-hours", "ai-scenario-projects", "special-courses-since-2022",
+            "cadre-school-sessions-since-2023", "cadres-seconded-shanghai-shenzhen");
+
+    @TempDir
+    Path folder;
+
+    record Ack(String key, long value, String reason) {}
+
+    @Test
+    void everyAcknowledgedEditSurvivesSigkill() throws Exception {
+        Path db = folder.resolve("crash.db");
+        try (Database database = Database.open(db)) {
+            AppServices.create(new AppConfig("127.0.0.1", 0, db, false), database, Clock.systemUTC())
+                    .accounts().createOrReset(USER, PASSWORD);
+        }
+        List<Ack> acknowledged = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            int port = freePort();
+            Process server = startServer(db, port);
+            try {
+                acknowledged.addAll(editUntilKilled(server, port, round));
+            } finally {
+                server.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+            }
+            assertTrue(acknowledged.size() > 8 * (round + 1), "edits were acknowledged before the kill: " + acknowledged.size());
+
+            Process restarted = startServer(db, port);
+            try {
+                verify(db, acknowledged);
+            } finally {
+                restarted.destroy();
+                restarted.waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Eight clients edit concurrently; the server is SIGKILLed while they are at it. */
+    private List<Ack> editUntilKilled(Process server, int port, int round) throws Exception {
+        ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> clients = new ArrayList<>();
+        for (int t = 0; t < KEYS.size(); t++) {
+            int client = t;
+            Thread thread = new Thread(() -> editLoop(port, round, client, acks, stop));
+            thread.start();
+            clients.add(thread);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (acks.size() < 24 && System.nanoTime() < deadline) Thread.sleep(10);
+        server.destroyForcibly(); // SIGKILL: no shutdown hook, no checkpoint, requests in flight
+        server.waitFor(20, TimeUnit.SECONDS);
+        stop.set(true);
+        for (Thread thread : clients) thread.join(20_000);
+        return List.copyOf(acks);
+    }
+
+    private static void editLoop(int port, int round, int client, ConcurrentLinkedQueue<Ack> acks, AtomicBoolean stop) {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        String base = "http://127.0.0.1:" + port;
+        String key = KEYS.get(client);
+        try {
+            String token = AdminTestClient.csrf(get(http, base + "/admin/login").body());
+            HttpResponse<String> login = post(http, base + "/admin/login",
+                    Map.of("username", USER, "password", PASSWORD, "_csrf", token));
+            if (login.statusCode() != 303) throw new AssertionError("login failed: " + login.statusCode());
+            for (int i = 0; !stop.get(); i++) {
+                Map<String, String> form = new java.util.LinkedHashMap<>(AdminTestClient.formFields(
+                        get(http, base + "/admin/figures/" + key).body(), "id=\"figure-form\""));
+                long value = 1_000_000L * (round + 1) + 10_000L * client + i;
+                String reason = "crash round " + round + " client " + client + " edit " + i;
+                form.put("mode", "report");
+                form.put("value", Long.toString(value));
+                form.put("reason", reason);
+                HttpResponse<String> saved = post(http, base + "/admin/figures/" + key, form);
+                if (saved.statusCode() == 303) acks.add(new Ack(key, value, reason));
+            }
+        } catch (IOException | InterruptedException killed) {
+            // the server died under us: whatever was not acknowledged may be lost
+        }
+    }
+
+    private static void verify(Path db, List<Ack> acknowledged) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath())) {
+            try (ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
+                rs.next();
+                assertEquals("ok", rs.getString(1));
+            }
+            try (PreparedStatement observation = c.prepareStatement("""
+                         SELECT COUNT(*) FROM observation o JOIN figure f ON f.id = o.figure_id
+                          WHERE f.figure_key = ? AND o.value = ?""");
+                 PreparedStatement audit = c.prepareStatement(
+                         "SELECT COUNT(*) FROM audit_entry WHERE reason = ?")) {
+                for (Ack ack : acknowledged) {
+                    observation.setString(1, ack.key());
+                    observation.setLong(2, ack.value());
+                    try (ResultSet rs = observation.executeQuery()) {
+                        rs.next();
+                        assertEquals(1, rs.getInt(1), "acknowledged edit lost: " + ack);
+                    }
+                    audit.setString(1, ack.reason());
+                    try (ResultSet rs = audit.executeQuery()) {
+                        rs.next();
+                        assertEquals(1, rs.getInt(1), "audit entry lost: " + ack);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Process startServer(Path db, int port) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "cn.jinjiang.aitraining.App", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", db.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(db.resolveSibling("server-" + port + ".log").toFile())
+                .start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new AssertionError("server exited with " + process.exitValue());
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return process;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        process.destroyForcibly();
+        throw new AssertionError("server did not start");
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(AdminTestClient.encode(form))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
