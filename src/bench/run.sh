@@ -106,6 +106,11 @@ run_wrk() { # url [header]
 to_ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us/,"",v); printf "%.2f", v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); printf "%.2f", v} else if (v ~ /s$/) {sub(/s/,"",v); printf "%.2f", v*1000} else print "?" }'; }
 
 ROUTES=("/" "/?lang=en" "/figures/ai-training-attendance" "/figures.csv" "/api/figures" "304 /")
+# Warm-up: let the JIT compile the hot paths of every route before anything is measured.
+for route in "/" "/?lang=en" "/figures/ai-training-attendance" "/figures.csv" "/api/figures"; do
+  wrk -t2 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$OURS_PORT$route" >/dev/null
+done
+wrk -t2 -c"$CONNECTIONS" -d3s -H "If-None-Match: $OUR_ETAG" "http://127.0.0.1:$OURS_PORT/" >/dev/null
 printf '\nLoad: wrk -t2 -c%s -d%ss per route, ours then nginx; %s cores; %s\n\n' "$CONNECTIONS" "$DURATION" "$(nproc)" "$(date -u +%F)"
 printf '%-34s %10s %10s %6s %9s %9s %9s %9s %7s\n' route "ours r/s" "nginx r/s" ratio "ours p50" "ours p99" "ngx p50" "ngx p99" errors
 for route in "${ROUTES[@]}"; do
