@@ -4,6 +4,7 @@ import cn.jinjiang.aitraining.admin.AdminDao;
 import cn.jinjiang.aitraining.admin.AdminEventService;
 import cn.jinjiang.aitraining.admin.AdminFigureService;
 import cn.jinjiang.aitraining.admin.AuditWriter;
+import cn.jinjiang.aitraining.admin.ExtractService;
 import cn.jinjiang.aitraining.admin.ImportService;
 import cn.jinjiang.aitraining.audit.AuditDao;
 import cn.jinjiang.aitraining.audit.AuditService;
@@ -17,6 +18,7 @@ import cn.jinjiang.aitraining.db.DataVersion;
 import cn.jinjiang.aitraining.db.Database;
 import cn.jinjiang.aitraining.events.EventDao;
 import cn.jinjiang.aitraining.events.EventService;
+import cn.jinjiang.aitraining.extract.FigureExtractor;
 import cn.jinjiang.aitraining.figures.FigureDao;
 import cn.jinjiang.aitraining.figures.FigureService;
 import cn.jinjiang.aitraining.web.Assets;
@@ -40,7 +42,8 @@ public record AppServices(
         AdminFigureService adminFigures,
         AdminEventService adminEvents,
         AuditService audit,
-        ImportService imports) {
+        ImportService imports,
+        ExtractService extract) {
 
     public static AppServices create(AppConfig config, Database database, Clock clock) {
         Json json = new Json();
@@ -58,6 +61,6 @@ public record AppServices(
         return new AppServices(config, database, clock, json, new Assets(), new DataVersion(jdbi),
                 figures, events, new DashboardService(figures, events, json.mapper()),
                 accounts, new SessionStore(clock), new LoginThrottle(clock), adminFigures, adminEvents, audit,
-                new ImportService(jdbi, adminDao, adminFigures));
+                new ImportService(jdbi, adminDao, adminFigures), new ExtractService(adminFigures, new FigureExtractor()));
     }
 }

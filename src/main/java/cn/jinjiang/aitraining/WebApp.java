@@ -1,6 +1,7 @@
 package cn.jinjiang.aitraining;
 
 import cn.jinjiang.aitraining.admin.AdminController;
+import cn.jinjiang.aitraining.admin.ExtractController;
 import cn.jinjiang.aitraining.admin.ImportController;
 import cn.jinjiang.aitraining.admin.ImportService;
 import cn.jinjiang.aitraining.audit.AuditController;
@@ -42,13 +43,15 @@ public final class WebApp {
         var admin = new AdminController(s.adminFigures(), s.adminEvents(), views, errors, s.clock());
         var audit = new AuditController(s.audit(), views);
         var imports = new ImportController(s.imports(), views, s.clock());
+        var extract = new ExtractController(s.extract(), views, s.clock());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.generateEtags = false;
             config.http.prefer405over404 = true;
-            config.http.maxRequestSize = MAX_FORM_BYTES;
+            // The largest body any route reads; refuseLargeBodies holds every other route to its own limit.
+            config.http.maxRequestSize = MAX_EXTRACT_BYTES;
             config.jetty.multipartConfig.maxFileSize(ImportService.MAX_BYTES + 1, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.http.compressionStrategy = compression();
@@ -99,6 +102,9 @@ public final class WebApp {
             config.routes.get("/admin/import", imports::form);
             config.routes.post("/admin/import", imports::upload);
             config.routes.post("/admin/import/{id}/apply", imports::apply);
+            config.routes.get("/admin/extract", extract::form);
+            config.routes.post("/admin/extract", extract::extract);
+            config.routes.post("/admin/extract/review", extract::review);
 
             config.routes.error(404, errors::notFound);
             config.routes.error(405, errors::methodNotAllowed);
@@ -110,6 +116,12 @@ public final class WebApp {
     /** Form posts are small; an upload may carry a 2 MB file plus its multipart envelope. */
     static final long MAX_FORM_BYTES = 256 * 1024;
     static final long MAX_UPLOAD_BYTES = ImportService.MAX_BYTES + 64 * 1024;
+    /**
+     * A pasted text of 200,000 Chinese characters is about 1.8 MB once form-encoded (9 bytes a
+     * character). Twice that leaves room to answer a somewhat longer text with a message beside the
+     * field, the text kept; anything larger gets the 413 page saying how much text fits.
+     */
+    static final long MAX_EXTRACT_BYTES = 4 * 1024 * 1024;
 
     /**
      * Answers 413 from the declared length, before anything reads the body, so an oversized
@@ -118,9 +130,10 @@ public final class WebApp {
     private static void refuseLargeBodies(io.javalin.http.Context ctx, ErrorPages errors) {
         long length = ctx.req().getContentLengthLong();
         boolean upload = ctx.path().equals("/admin/import");
-        long limit = upload ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES;
+        boolean extract = ctx.path().equals("/admin/extract") || ctx.path().equals("/admin/extract/review");
+        long limit = upload ? MAX_UPLOAD_BYTES : extract ? MAX_EXTRACT_BYTES : MAX_FORM_BYTES;
         if (length > limit) {
-            errors.show(ctx, 413, upload ? "import_too_large" : "payload_too_large");
+            errors.show(ctx, 413, upload ? "import_too_large" : extract ? "extract_too_large" : "payload_too_large");
             ctx.header("Connection", "close");
             ctx.skipRemainingHandlers();
         }

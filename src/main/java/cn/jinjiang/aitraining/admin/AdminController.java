@@ -63,9 +63,11 @@ public final class AdminController {
         views.html(ctx, "admin/index", Map.of("figureRows", figureRows, "eventRows", eventRows));
     }
 
-    // GET /admin/figures/new
+    // GET /admin/figures/new (?prefill=1&value=... from the extract page only fills the form in)
     public void newFigure(Context ctx) {
-        renderFigure(ctx, 200, null, FigureForm.blank(), new FieldErrors());
+        Optional<FigurePrefill> prefill = FigurePrefill.from(ctx::queryParam);
+        FigureForm form = prefill.map(p -> p.applyTo(FigureForm.blank())).orElse(FigureForm.blank());
+        renderFigure(ctx, 200, null, form, new FieldErrors(), prefill.isPresent());
     }
 
     // POST /admin/figures/new
@@ -86,14 +88,17 @@ public final class AdminController {
         }
     }
 
-    // GET /admin/figures/{key}
+    // GET /admin/figures/{key} (?prefill=1&value=... from the extract page only fills the form in)
     public void editFigure(Context ctx) {
         Optional<FigureState> figure = figures.state(ctx.pathParam("key"));
         if (figure.isEmpty()) {
             errors.show(ctx, 404, "figure_not_found");
             return;
         }
-        renderFigure(ctx, 200, figure.get(), FigureForm.of(figure.get()), new FieldErrors());
+        Optional<FigurePrefill> prefill = FigurePrefill.from(ctx::queryParam);
+        FigureForm form = FigureForm.of(figure.get());
+        renderFigure(ctx, 200, figure.get(), prefill.map(p -> p.applyTo(form)).orElse(form), new FieldErrors(),
+                prefill.isPresent());
     }
 
     // POST /admin/figures/{key}
@@ -287,6 +292,11 @@ public final class AdminController {
     }
 
     private void renderFigure(Context ctx, int status, FigureState figure, FigureForm form, FieldErrors fieldErrors) {
+        renderFigure(ctx, status, figure, form, fieldErrors, false);
+    }
+
+    private void renderFigure(Context ctx, int status, FigureState figure, FigureForm form, FieldErrors fieldErrors,
+                              boolean prefilled) {
         Lang lang = RequestLang.resolve(ctx);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("isNew", figure == null);
@@ -297,6 +307,7 @@ public final class AdminController {
         model.put("errors", fieldErrors.messages(lang));
         model.put("qualifiers", List.of(Qualifier.values()).stream().map(Qualifier::code).toList());
         model.put("categories", FigureForm.CATEGORIES);
+        model.put("prefilled", prefilled);
         ctx.status(status);
         views.html(ctx, "admin/figure-form", model);
     }
