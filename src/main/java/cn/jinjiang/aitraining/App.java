@@ -74,7 +74,9 @@ public final class App implements Callable<Integer> {
         app.start(host, port);
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
         LOG.info("Dashboard running at http://{}:{}/ (database {})", shown, app.port(), db.toAbsolutePath());
+        MemoryFootprint footprint = MemoryFootprint.keepSmall();
         stopped.await();
+        footprint.close();
         return 0;
     }
 }

@@ -57,6 +57,9 @@ public final class WebApp {
             config.http.compressionStrategy = compression();
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
+                // Jetty's per-connection header cache builds a large trie on each new parser; the
+                // dashboard's few headers do not repay it (measured: a fifth of all allocation).
+                http.setHeaderCacheSize(0);
                 http.setSendXPoweredBy(false);
             });
 

@@ -20,6 +20,7 @@ import org.sqlite.SQLiteConfig;
  * (WAL, synchronous=FULL, IMMEDIATE write transactions), migrated with Flyway from {@code sql/}.
  */
 public final class Database implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
     private final Path file;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -35,7 +36,7 @@ public final class Database implements AutoCloseable {
      * SQLite, is corrupt or read-only, or has a newer schema is refused untouched.
      */
     public static Database open(Path file) {
-        DatabaseCheck.beforeOpening(file);
+        DatabaseCheck.Schema schema = DatabaseCheck.beforeOpening(file);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -43,15 +44,23 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
         HikariDataSource ds = new HikariDataSource(poolConfig(file));
-        try {
-            Flyway.configure()
-                    .dataSource(ds)
-                    .locations("classpath:sql")
-                    .load()
-                    .migrate();
-        } catch (RuntimeException e) {
-            ds.close();
-            throw new DatabaseException("cannot migrate " + file + ": " + e.getMessage(), e);
+        // Flyway applies and records every migration; when the file already has the newest one
+        // (checked above), there is nothing for it to do and its start-up cost is skipped.
+        if (schema != DatabaseCheck.Schema.CURRENT) {
+            try {
+                var result = Flyway.configure()
+                        .dataSource(ds)
+                        .locations("classpath:" + Migrations.LOCATION)
+                        .load()
+                        .migrate();
+                if (result.migrationsExecuted > 0) {
+                    LOG.info("Database {} migrated to schema version {} ({} migrations applied)",
+                            file, result.targetSchemaVersion, result.migrationsExecuted);
+                }
+            } catch (RuntimeException e) {
+                ds.close();
+                throw new DatabaseException("cannot migrate " + file + ": " + e.getMessage(), e);
+            }
         }
         return new Database(file, ds);
     }

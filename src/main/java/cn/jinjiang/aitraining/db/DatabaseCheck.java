@@ -10,11 +10,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -29,20 +29,26 @@ final class DatabaseCheck {
 
     private DatabaseCheck() {}
 
-    static void beforeOpening(Path file) {
+    /** Files up to this size get a full {@code quick_check} on every start; it reads every page. */
+    static final long FULL_CHECK_MAX_BYTES = 32L << 20;
+
+    /** What the check found out about the schema, so the caller can skip a migration run that has nothing to do. */
+    enum Schema { NEW, CURRENT, OLDER }
+
+    static Schema beforeOpening(Path file) {
         if (!Files.exists(file)) {
             Path folder = file.toAbsolutePath().getParent();
             if (folder != null && Files.exists(folder) && !writable(folder)) {
                 throw refuse(file, "its folder is read-only, so the database cannot be created",
                         "所在目录只读，无法创建数据库");
             }
-            return;
+            return Schema.NEW;
         }
         if (Files.isDirectory(file)) {
             throw refuse(file, "it is a folder, not a database file", "这是一个目录，不是数据库文件");
         }
         long size = size(file);
-        if (size == 0) return; // an empty file is a new database to SQLite
+        if (size == 0) return Schema.NEW; // an empty file is a new database to SQLite
         if (!hasSqliteHeader(file)) {
             throw refuse(file, "it is not an SQLite database", "该文件不是SQLite数据库");
         }
@@ -56,13 +62,20 @@ final class DatabaseCheck {
         // immutable=1: no locks and no -wal/-shm files, so looking changes nothing on disk. A WAL
         // left by a crash is not read here; the normal open replays it.
         readOnly.setUrl("jdbc:sqlite:file:" + file.toAbsolutePath().toUri().getRawPath() + "?immutable=1");
-        checkIntegrity(file, readOnly);
-        checkSchemaVersion(file, readOnly);
+        checkIntegrity(file, readOnly, size);
+        return checkSchemaVersion(file, readOnly);
     }
 
-    private static void checkIntegrity(Path file, SQLiteDataSource readOnly) {
+    /**
+     * A full {@code quick_check} for files up to {@link #FULL_CHECK_MAX_BYTES}; a large file only has
+     * its schema and migration history read, since checking every page would take minutes. Damage
+     * deeper in a large file shows when that page is read, and {@code backup} checks every copy.
+     */
+    private static void checkIntegrity(Path file, SQLiteDataSource readOnly, long size) {
+        String check = size <= FULL_CHECK_MAX_BYTES ? "PRAGMA quick_check"
+                : "SELECT CASE WHEN COUNT(*) >= 0 THEN 'ok' END FROM sqlite_master";
         try (Connection c = readOnly.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+             ResultSet rs = s.executeQuery(check)) {
             String result = rs.next() ? rs.getString(1) : "no answer";
             if (!"ok".equals(result)) {
                 throw refuse(file, "it is corrupt (quick_check: " + result + ")", "数据库文件已损坏");
@@ -73,19 +86,40 @@ final class DatabaseCheck {
         }
     }
 
-    private static void checkSchemaVersion(Path file, SQLiteDataSource readOnly) {
-        MigrationInfo[] all;
-        try {
-            all = Flyway.configure().dataSource(readOnly).locations("classpath:sql").load().info().all();
-        } catch (RuntimeException e) {
-            return; // no schema history yet, or unreadable: the migration step decides
+    /**
+     * Compares the newest migration recorded in the file with the newest one this build ships. Done
+     * with plain SQL rather than Flyway: it runs on every start, and Flyway's set-up costs time.
+     */
+    private static Schema checkSchemaVersion(Path file, SQLiteDataSource readOnly) {
+        OptionalInt applied;
+        boolean anyFailed;
+        try (Connection c = readOnly.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
+            List<Integer> versions = new ArrayList<>();
+            boolean failed = false;
+            while (rs.next()) {
+                versions.add(majorVersion(rs.getString(1)));
+                failed |= !rs.getBoolean(2);
+            }
+            applied = versions.stream().mapToInt(Integer::intValue).max();
+            anyFailed = failed;
+        } catch (SQLException noHistoryYet) {
+            return Schema.NEW; // a database this program has not migrated yet: the migration step decides
         }
-        boolean newer = Arrays.stream(all).anyMatch(m ->
-                m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED);
-        if (newer) {
-            throw refuse(file, "it was made by a newer version of this program (schema "
-                    + Arrays.stream(all).map(MigrationInfo::getVersion).filter(v -> v != null).max(Comparable::compareTo).orElseThrow()
-                    + "); upgrade the program or use a backup", "数据库由更新版本的程序创建，请升级程序或使用备份");
+        int shipped = Migrations.newestVersion();
+        if (applied.isPresent() && applied.getAsInt() > shipped) {
+            throw refuse(file, "it was made by a newer version of this program (schema " + applied.getAsInt()
+                    + ", this program knows up to " + shipped + "); upgrade the program or use a backup",
+                    "数据库由更新版本的程序创建，请升级程序或使用备份");
+        }
+        return applied.isPresent() && applied.getAsInt() == shipped && !anyFailed ? Schema.CURRENT : Schema.OLDER;
+    }
+
+    private static int majorVersion(String version) {
+        try {
+            return Integer.parseInt(version.split("\\.")[0]);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE; // a version this program could not have written
         }
     }
 

@@ -36,12 +36,8 @@ public final class FigureController {
     /** GET /figures/{key} */
     public void page(Context ctx) {
         String key = ctx.pathParam("key");
-        if (!service.isPublished(key)) {
-            errors.notFound(ctx);
-            return;
-        }
-        cache.respond(ctx, "figure-" + key, Views.HTML, out -> {
-            var detail = service.detail(key).orElseThrow();
+        boolean found = cache.respond(ctx, "figure-" + key, Views.HTML, out -> {
+            var detail = service.detail(key).orElseThrow(HttpCache.Missing::new);
             Lang lang = RequestLang.resolve(ctx);
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("figure", detail.current());
@@ -49,6 +45,7 @@ public final class FigureController {
             model.put("historyChart", historyChart(lang, detail));
             out.write(views.render(ctx, "figures/show", model).getBytes(StandardCharsets.UTF_8));
         });
+        if (!found) errors.notFound(ctx);
     }
 
     /** GET /api/figures : every published figure, streamed so any number of figures fits in memory. */
@@ -73,14 +70,11 @@ public final class FigureController {
     /** GET /api/figures/{key} : one figure with its whole history, oldest first. */
     public void one(Context ctx) {
         String key = ctx.pathParam("key");
-        if (!service.isPublished(key)) {
-            errors.show(ctx, 404, "figure_not_found");
-            return;
-        }
-        cache.respond(ctx, "api-figure-" + key, Json.CONTENT_TYPE, out -> {
-            var detail = service.detail(key).orElseThrow();
+        boolean found = cache.respond(ctx, "api-figure-" + key, Json.CONTENT_TYPE, out -> {
+            var detail = service.detail(key).orElseThrow(HttpCache.Missing::new);
             out.write(json.bytes(FigureExport.json(detail.current(), detail.history())));
         });
+        if (!found) errors.show(ctx, 404, "figure_not_found");
     }
 
     /** The history as a line chart, once there are two observations to join. */

@@ -72,11 +72,6 @@ public final class FigureDao {
                 .mapTo(Integer.class).one());
     }
 
-    public boolean isPublished(String key) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM figure WHERE figure_key = :key AND archived = FALSE")
-                .bind("key", key).mapTo(Integer.class).one()) > 0;
-    }
-
     public Optional<FigureSnapshot> findByKey(String key, boolean includeArchived) {
         String where = " WHERE f.figure_key = :key" + (includeArchived ? "" : " AND f.archived = FALSE");
         return jdbi.withHandle(h -> h.createQuery(CURRENT + where)

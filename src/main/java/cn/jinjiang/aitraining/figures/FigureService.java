@@ -24,8 +24,6 @@ public final class FigureService {
 
     public void forEachPublished(Consumer<FigureSnapshot> consumer) { dao.forEachCurrent(false, consumer); }
 
-    public boolean isPublished(String key) { return dao.isPublished(key); }
-
     public Optional<FigureDetail> detail(String key) {
         return dao.findByKey(key, false).map(s -> new FigureDetail(s, dao.history(s.figure().id())));
     }

@@ -39,10 +39,22 @@ public final class HttpCache {
     }
 
     /**
-     * Answers a GET: 304 when the client's copy is current, else the cached bytes, else renders the
-     * body once (streaming it to the client) and keeps it when it is small enough.
+     * Thrown by a {@link Body} before it writes anything, when what was asked for does not exist;
+     * {@link #respond} then returns false and writes nothing.
      */
-    public void respond(Context ctx, String representation, String contentType, Body body) {
+    public static final class Missing extends RuntimeException {
+        public Missing() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Answers a GET: 304 when the client's copy is current, else the cached bytes, else renders the
+     * body once (streaming it to the client) and keeps it when it is small enough. Returns false,
+     * having written nothing, when the body reports the thing {@link Missing}: the caller answers 404.
+     * (A 304 needs no such check: an ETag names a data version at which the thing existed.)
+     */
+    public boolean respond(Context ctx, String representation, String contentType, Body body) {
         long current = version.current();
         String lang = RequestLang.resolve(ctx).code();
         String tag = "\"d" + current + "-" + lang + "-" + representation + "\"";
@@ -51,7 +63,7 @@ public final class HttpCache {
         ctx.header("Vary", "Accept-Language, Cookie");
         if (matches(ctx.header("If-None-Match"), tag)) {
             ctx.status(304);
-            return;
+            return true;
         }
         ctx.contentType(contentType);
         if (current != cachedVersion) {
@@ -64,10 +76,16 @@ public final class HttpCache {
             Cached cached = bodies.get(key);
             if (cached != null) {
                 send(ctx, cached);
-                return;
+                return true;
             }
             TeeOutputStream tee = new TeeOutputStream(ctx.outputStream());
-            body.writeTo(tee);
+            try {
+                body.writeTo(tee);
+            } catch (Missing missing) {
+                ctx.res().setHeader("ETag", null);
+                ctx.res().setHeader("Vary", null);
+                return false;
+            }
             tee.flush();
             byte[] rendered = tee.captured();
             if (rendered != null) {
@@ -76,6 +94,7 @@ public final class HttpCache {
                     bodies.put(key, entry);
                 }
             }
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
