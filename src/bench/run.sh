@@ -129,13 +129,21 @@ done
 check_304=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $OUR_ETAG" "http://127.0.0.1:$OURS_PORT/")
 echo "(conditional GET of / answers $check_304)"
 
+# Resident memory is read at rest, 6 s after the load stops: long enough for the server's memory
+# governor (3 s period) to collect and give back heap that the burst made it take.
+sleep 6
 RSS_AFTER_LOAD=$(ps -o rss= -p "$SERVER_PID" | awk '{printf "%.0f", $1/1024}')
 echo
-echo "Resident memory of the server after the load: ${RSS_AFTER_LOAD} MB"
+echo "Resident memory of the server at rest after the load: ${RSS_AFTER_LOAD} MB"
 
 # Soak: mixed reads for $SOAK s with an admin edit every second (when the admin area is present).
 if ((SOAK > 0)) && [[ -x src/bench/soak.sh ]]; then
   src/bench/soak.sh "$OURS_PORT" "$SERVER_PID" "$SOAK" "$WORK"
+fi
+
+if ((SOAK > 0)); then
+  sleep 6
+  echo "Resident memory at rest after the whole benchmark: $(ps -o rss= -p "$SERVER_PID" | awk '{printf "%.0f", $1/1024}') MB"
 fi
 
 # Cold start: process start to the first 200 on /healthz, on the existing database; median of 5.

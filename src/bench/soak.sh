@@ -54,6 +54,7 @@ while (( $(date +%s) < end )); do
   (( elapsed < 1000 )) && sleep "$(awk -v ms=$((1000 - elapsed)) 'BEGIN{printf "%.3f", ms/1000}')"
 done
 wait "$WRK_PID" || true
+sleep 6 # at rest, as BEFORE was: see run.sh
 AFTER=$(rss)
 reqs=$(awk '/requests in/{print $1}' "$WORK/soak-wrk.txt")
 rps=$(awk '/Requests\/sec/{print $2}' "$WORK/soak-wrk.txt")
@@ -61,4 +62,4 @@ errors=$(awk '/Socket errors/{gsub(/,/,""); s=$4+$6+$8+$10} /Non-2xx or 3xx/{n=$
 growth=$(awk -v a="$BEFORE" -v b="$AFTER" 'BEGIN{printf "%+.1f%%", (b-a)*100/a}')
 echo
 echo "Soak ${SECONDS_TOTAL}s: ${reqs} mixed reads (${rps} req/s, 16 connections), read errors ${errors}; admin edits ${ok} saved, ${failed} failed"
-echo "Resident memory before the soak ${BEFORE} MB, after ${AFTER} MB (${growth})"
+echo "Resident memory at rest before the soak ${BEFORE} MB, after ${AFTER} MB (${growth})"

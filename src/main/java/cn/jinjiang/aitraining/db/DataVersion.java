@@ -1,5 +1,7 @@
 package cn.jinjiang.aitraining.db;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -45,25 +47,35 @@ public final class DataVersion {
 
     private record Known(long generation, long version) {}
 
-    /** Counts commits that changed the version; copies of the config share one counter. */
+    /**
+     * Counts commits that changed the version and runs what must follow each (e.g. WAL upkeep);
+     * copies of the config share one counter and one list.
+     */
     public static final class CommitSignal implements JdbiConfig<CommitSignal> {
         private final AtomicLong generation;
+        private final List<Runnable> afterEachCommit;
 
         public CommitSignal() {
-            this(new AtomicLong());
+            this(new AtomicLong(), new CopyOnWriteArrayList<>());
         }
 
-        private CommitSignal(AtomicLong generation) {
+        private CommitSignal(AtomicLong generation, List<Runnable> afterEachCommit) {
             this.generation = generation;
+            this.afterEachCommit = afterEachCommit;
+        }
+
+        public void afterEachCommit(Runnable action) {
+            afterEachCommit.add(action);
         }
 
         void committed() {
             generation.incrementAndGet();
+            afterEachCommit.forEach(Runnable::run);
         }
 
         @Override
         public CommitSignal createCopy() {
-            return new CommitSignal(generation);
+            return new CommitSignal(generation, afterEachCommit);
         }
     }
 }

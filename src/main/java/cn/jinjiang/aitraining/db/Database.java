@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -25,10 +26,31 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
+    /** Above this size the write-ahead log is checkpointed in full and truncated. */
+    static final long WAL_CHECKPOINT_BYTES = 4L << 20;
+
     private Database(Path file, HikariDataSource dataSource) {
         this.file = file;
         this.dataSource = dataSource;
         this.jdbi = configure(Jdbi.create(dataSource));
+        jdbi.getConfig(DataVersion.CommitSignal.class).afterEachCommit(this::checkpointIfLarge);
+    }
+
+    /**
+     * Runs after every committed change. SQLite's automatic checkpoints are passive: while readers
+     * keep arriving they copy pages back but never get to restart the log, which then grows without
+     * end. Once the log passes {@link #WAL_CHECKPOINT_BYTES}, a TRUNCATE checkpoint waits (within the
+     * busy timeout) for the short reads in progress, then empties it. Looking costs one stat() call.
+     */
+    void checkpointIfLarge() {
+        try {
+            Path wal = Path.of(file.toAbsolutePath() + "-wal");
+            if (Files.exists(wal) && Files.size(wal) > WAL_CHECKPOINT_BYTES) {
+                jdbi.useHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().one());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("WAL checkpoint did not complete ({}); the next change tries again", e.getMessage());
+        }
     }
 
     /**
