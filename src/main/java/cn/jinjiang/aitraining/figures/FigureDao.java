@@ -32,8 +32,16 @@ public final class FigureDao {
         this.jdbi = jdbi;
     }
 
+    /**
+     * One page of figures. The page's figures are chosen first (by the index on their order), so the
+     * latest-observation lookup runs for those rows only, not for every figure.
+     */
+    private static final String PAGE = CURRENT.replace("FROM figure f", """
+            FROM (SELECT * FROM figure WHERE archived = FALSE
+                   ORDER BY sort_order, id LIMIT :limit OFFSET :offset) f""");
+
     public List<FigureSnapshot> listCurrent(int limit, int offset) {
-        return jdbi.withHandle(h -> h.createQuery(CURRENT + " WHERE f.archived = FALSE" + ORDER + " LIMIT :limit OFFSET :offset")
+        return jdbi.withHandle(h -> h.createQuery(PAGE + ORDER)
                 .bind("limit", limit)
                 .bind("offset", offset)
                 .map(new FigureRows.SnapshotMapper())
