@@ -8,6 +8,8 @@ public record Page<T>(List<T> items, int number, int size, int total) {
     public int pageCount() { return Math.max(1, (total + size - 1) / size); }
     public boolean hasPrevious() { return number > 1; }
     public boolean hasNext() { return number < pageCount(); }
+    public int previous() { return number - 1; }
+    public int next() { return number + 1; }
 
     /** A page number clamped to what exists. */
     public record Request(int number, int size) {

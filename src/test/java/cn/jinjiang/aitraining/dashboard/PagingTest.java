@@ -1,0 +1,52 @@
+package cn.jinjiang.aitraining.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jinjiang.aitraining.App;
+import cn.jinjiang.aitraining.support.RunningApp;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** With more figures and events than fit on a page, the tables page and link to each other correctly. */
+class PagingTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void tablesArePagedWithWorkingLinks() {
+        int code = App.commandLine().execute("generate", "--db", folder.resolve("dashboard.db").toString(),
+                "--figures", "120", "--observations", "3", "--events", "130");
+        assertEquals(0, code);
+        try (RunningApp app = RunningApp.start(folder)) {
+            String first = app.get("/").body();
+            assertTrue(first.contains("第1页，共3页"), "135 figures: 3 pages of 50");
+            assertEquals(50, count(first, "<tr data-key="), "one page of figures");
+            assertTrue(first.contains("href=\"/?fp=2&amp;ep=1#figures\""), "next figures page");
+            assertTrue(first.contains("href=\"/?fp=1&amp;ep=2#events\""), "next events page");
+            assertFalse(first.contains("fp=0"), "no previous page before the first");
+
+            String second = app.get("/?fp=2&ep=3").body();
+            assertTrue(second.contains("第2页，共3页"));
+            assertTrue(second.contains("href=\"/?fp=1&amp;ep=3#figures\""), "previous figures page");
+            assertTrue(second.contains("href=\"/?fp=3&amp;ep=3#figures\""), "next figures page");
+            assertTrue(second.contains("第3页，共3页"), "events page 3 of 3");
+
+            String last = app.get("/?fp=99").body();
+            assertTrue(last.contains("第3页，共3页"), "a page past the end shows the last page");
+            assertEquals(35, count(last, "<tr data-key="));
+            assertEquals(200, app.get("/?fp=abc&ep=-1").statusCode(), "nonsense page numbers mean page 1");
+        }
+    }
+
+    private static int count(String html, String needle) {
+        Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(html);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+}
