@@ -319,6 +319,14 @@ class PublicRoutesTest {
         assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElse(""));
         HttpResponse<byte[]> plain = app.getBytes("/");
         assertTrue(gzip.body().length * 3 < plain.body().length, "gzip is much smaller");
+        for (int i = 0; i < 2; i++) { // rendered, then from the cache
+            HttpResponse<byte[]> brotli = app.send(app.request("/api/events", "Accept-Encoding", "br").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals("br", brotli.headers().firstValue("Content-Encoding").orElse(""), "brotli, try " + i);
+        }
+        HttpResponse<byte[]> small = app.send(app.request("/healthz", "Accept-Encoding", "gzip, br").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(small.headers().firstValue("Content-Encoding").isEmpty(), "tiny bodies are sent as they are");
     }
 
     @Test
