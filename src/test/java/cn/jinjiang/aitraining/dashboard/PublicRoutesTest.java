@@ -320,9 +320,9 @@ class PublicRoutesTest {
         HttpResponse<byte[]> plain = app.getBytes("/");
         assertTrue(gzip.body().length * 3 < plain.body().length, "gzip is much smaller");
         for (int i = 0; i < 2; i++) { // rendered, then from the cache
-            HttpResponse<byte[]> brotli = app.send(app.request("/api/events", "Accept-Encoding", "br").GET().build(),
+            HttpResponse<byte[]> events = app.send(app.request("/api/events", "Accept-Encoding", "br, gzip").GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals("br", brotli.headers().firstValue("Content-Encoding").orElse(""), "brotli, try " + i);
+            assertEquals("gzip", events.headers().firstValue("Content-Encoding").orElse(""), "gzip, try " + i);
         }
         HttpResponse<byte[]> small = app.send(app.request("/healthz", "Accept-Encoding", "gzip, br").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
