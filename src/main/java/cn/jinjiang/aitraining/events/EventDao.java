@@ -1,9 +1,8 @@
 package cn.jinjiang.aitraining.events;
 
-import cn.jinjiang.aitraining.figures.Source;
+import cn.jinjiang.aitraining.figures.FigureRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
@@ -16,12 +15,10 @@ public final class EventDao {
     private static final String SELECT = """
             SELECT e.id, e.event_key, e.event_date, e.date_note_zh, e.date_note_en, e.title_zh, e.title_en,
                    e.kind, e.place_zh, e.place_en, e.people_zh, e.people_en, e.source_id, e.quote,
-                   e.sort_order, e.archived, e.version,
-                   s.id AS s_id, s.publication_zh, s.publication_en, s.published_on, s.headline_zh,
-                   s.headline_en, s.author, s.page
+                   e.sort_order, e.archived, e.version, %s
               FROM event e
               JOIN source s ON s.id = e.source_id
-            """;
+            """.formatted(FigureRows.SOURCE_COLUMNS);
     private static final String ORDER =
             " ORDER BY CASE WHEN e.event_date IS NULL THEN 1 ELSE 0 END, e.event_date, e.sort_order, e.id";
 
@@ -62,19 +59,12 @@ public final class EventDao {
     static final class SnapshotMapper implements RowMapper<EventSnapshot> {
         @Override
         public EventSnapshot map(ResultSet rs, StatementContext ctx) throws SQLException {
-            Event event = new Event(rs.getLong("id"), rs.getString("event_key"), date(rs.getString("event_date")),
+            Event event = new Event(rs.getLong("id"), rs.getString("event_key"), FigureRows.date(rs, "event_date"),
                     rs.getString("date_note_zh"), rs.getString("date_note_en"), rs.getString("title_zh"),
                     rs.getString("title_en"), rs.getString("kind"), rs.getString("place_zh"), rs.getString("place_en"),
                     rs.getString("people_zh"), rs.getString("people_en"), rs.getLong("source_id"),
                     rs.getString("quote"), rs.getInt("sort_order"), rs.getBoolean("archived"), rs.getInt("version"));
-            Source source = new Source(rs.getLong("s_id"), rs.getString("publication_zh"), rs.getString("publication_en"),
-                    date(rs.getString("published_on")), rs.getString("headline_zh"), rs.getString("headline_en"),
-                    rs.getString("author"), rs.getString("page"));
-            return new EventSnapshot(event, source);
-        }
-
-        private static LocalDate date(String s) {
-            return s == null ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+            return new EventSnapshot(event, FigureRows.source(rs));
         }
     }
 }

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * Row mappers for the joined queries of {@link FigureDao}. Columns are prefixed by table
  * ({@code f_}, {@code o_}, {@code s_}) so one row can carry a figure, an observation and a source.
  */
-final class FigureRows {
+public final class FigureRows {
     private FigureRows() {}
 
     static final String FIGURE_COLUMNS = """
@@ -25,7 +25,8 @@ final class FigureRows {
             o.period_en AS o_period_en, o.as_of AS o_as_of, o.source_id AS o_source_id, o.quote AS o_quote,
             o.recorded_at AS o_recorded_at""";
 
-    static final String SOURCE_COLUMNS = """
+    /** The columns of {@code source s} that {@link #source} reads; events join sources the same way. */
+    public static final String SOURCE_COLUMNS = """
             s.id AS s_id, s.publication_zh AS s_publication_zh, s.publication_en AS s_publication_en,
             s.published_on AS s_published_on, s.headline_zh AS s_headline_zh, s.headline_en AS s_headline_en,
             s.author AS s_author, s.page AS s_page""";
@@ -44,13 +45,14 @@ final class FigureRows {
                 rs.getLong("o_source_id"), rs.getString("o_quote"), instant(rs, "o_recorded_at"));
     }
 
-    static Source source(ResultSet rs) throws SQLException {
+    public static Source source(ResultSet rs) throws SQLException {
         return new Source(rs.getLong("s_id"), rs.getString("s_publication_zh"), rs.getString("s_publication_en"),
                 date(rs, "s_published_on"), rs.getString("s_headline_zh"), rs.getString("s_headline_en"),
                 rs.getString("s_author"), rs.getString("s_page"));
     }
 
-    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+    /** ISO dates are stored as text; a timestamp's date part is taken as its date. */
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
         String s = rs.getString(column);
         return s == null ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
     }

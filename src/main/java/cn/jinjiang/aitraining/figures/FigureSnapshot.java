@@ -1,6 +1,7 @@
 package cn.jinjiang.aitraining.figures;
 
 import cn.jinjiang.aitraining.i18n.Lang;
+import cn.jinjiang.aitraining.i18n.Messages;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;
 
 /** A figure with its latest observation and that observation's source: what the dashboard shows. */
@@ -17,6 +18,6 @@ public record FigureSnapshot(Figure figure, Observation latest, Source source) {
     public String chartLabel(Lang lang) { return QuantityFormat.chartLabel(lang, quantity()); }
 
     public String qualifierText(Lang lang) {
-        return cn.jinjiang.aitraining.i18n.Messages.get(lang, "qualifier." + latest.qualifier());
+        return Messages.get(lang, "qualifier." + latest.qualifier());
     }
 }

@@ -5,7 +5,6 @@ import cn.jinjiang.aitraining.i18n.Messages;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
@@ -61,14 +60,12 @@ public final class Views {
 
     /** Thymeleaf's {@code #{key}} reads the same bundles as the rest of the code. */
     private static final class BundleMessages implements IMessageResolver {
-        private static final Set<String> LANGS = Set.of("zh", "en");
-
         @Override public String getName() { return "bundle"; }
         @Override public Integer getOrder() { return 0; }
 
         @Override
         public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] params) {
-            Lang lang = LANGS.contains(context.getLocale().getLanguage()) && context.getLocale().getLanguage().equals("en") ? Lang.EN : Lang.ZH;
+            Lang lang = Lang.parse(context.getLocale().getLanguage()).orElse(Lang.ZH);
             return Messages.get(lang, key, params == null ? new Object[0] : params);
         }
 
