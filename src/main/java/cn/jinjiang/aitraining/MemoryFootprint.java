@@ -35,17 +35,19 @@ final class MemoryFootprint implements AutoCloseable {
         } catch (RuntimeException unsupported) {
             return new MemoryFootprint(null); // another JVM: its defaults stand
         }
-        System.gc(); // once now, while nobody waits: the heap shrinks to fit what start-up left
         ScheduledExecutorService governor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "memory-footprint");
             thread.setDaemon(true);
             return thread;
         });
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        // A few seconds after start, once the first requests are answered: the heap shrinks to fit
+        // what start-up left behind.
+        governor.schedule(System::gc, 3, TimeUnit.SECONDS);
         governor.scheduleWithFixedDelay(() -> {
             var heap = memory.getHeapMemoryUsage();
             if (heap.getCommitted() > COMMITTED_LIMIT_BYTES) System.gc();
-        }, 3, 3, TimeUnit.SECONDS);
+        }, 6, 3, TimeUnit.SECONDS);
         return new MemoryFootprint(governor);
     }
 
