@@ -51,7 +51,10 @@ public final class WebApp {
             config.http.prefer405over404 = true;
             // The largest body any route reads; refuseLargeBodies holds every other route to its own limit.
             config.http.maxRequestSize = MAX_EXTRACT_BYTES;
-            config.jetty.multipartConfig.maxFileSize(ImportService.MAX_BYTES + 1, SizeUnit.BYTES);
+            // The file limit is the request limit: the parser must not stop half-way through a file a
+            // little over 2 MB (the client, still sending, would then miss the answer); the import
+            // page itself refuses files over 2 MB with its message.
+            config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.http.compressionStrategy = compression();
             config.jetty.modifyHttpConfiguration(http -> {
@@ -125,9 +128,15 @@ public final class WebApp {
      */
     static final long MAX_EXTRACT_BYTES = 4 * 1024 * 1024;
 
+    /** Bodies up to this size are read and dropped before a 413, so the client, still sending, gets the answer. */
+    static final long DRAIN_BYTES = 16L * 1024 * 1024;
+
     /**
-     * Answers 413 from the declared length, before anything reads the body, so an oversized
-     * upload costs the server nothing. Bodies without a length are cut off by the limits above.
+     * Answers 413 from the declared length, before anything parses the body. A client that is still
+     * sending would miss an answer sent on a connection closed under it, so a body of up to
+     * {@link #DRAIN_BYTES} is read and dropped first (a few milliseconds on a local network); a
+     * larger one gets the answer and the connection is closed. Bodies without a length are cut off
+     * by the limits above.
      */
     private static void refuseLargeBodies(io.javalin.http.Context ctx, ErrorPages errors) {
         long length = ctx.req().getContentLengthLong();
@@ -135,9 +144,19 @@ public final class WebApp {
         boolean extract = ctx.path().equals("/admin/extract") || ctx.path().equals("/admin/extract/review");
         long limit = upload ? MAX_UPLOAD_BYTES : extract ? MAX_EXTRACT_BYTES : MAX_FORM_BYTES;
         if (length > limit) {
+            boolean drained = length <= DRAIN_BYTES && drain(ctx);
             errors.show(ctx, 413, upload ? "import_too_large" : extract ? "extract_too_large" : "payload_too_large");
-            ctx.header("Connection", "close");
+            if (!drained) ctx.header("Connection", "close");
             ctx.skipRemainingHandlers();
+        }
+    }
+
+    private static boolean drain(io.javalin.http.Context ctx) {
+        try (java.io.InputStream body = ctx.req().getInputStream()) {
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+            return true;
+        } catch (java.io.IOException gone) {
+            return false;
         }
     }
 
