@@ -13,7 +13,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -106,7 +105,6 @@ public final class Database implements AutoCloseable {
     }
 
     private static Jdbi configure(Jdbi jdbi) {
-        jdbi.installPlugin(new SqlObjectPlugin());
         // Dates and instants are stored as ISO-8601 text, which sorts and reads the same in SQLite
         // and PostgreSQL; the driver's default would store epoch milliseconds.
         jdbi.registerArgument(new LocalDateArgument());
