@@ -1,6 +1,7 @@
 package cn.jinjiang.aitraining.admin;
 
 import cn.jinjiang.aitraining.admin.FigureState.ObservationState;
+import cn.jinjiang.aitraining.db.StoredDates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -191,7 +192,7 @@ public final class AdminDao {
     }
 
     private static LocalDate date(String s) {
-        return s == null ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        return StoredDates.localDate(s);
     }
 
     private record FigureRow(long id, String key, String labelZh, String labelEn, String category, String unitEn,

@@ -1,5 +1,7 @@
 package cn.jinjiang.aitraining.audit;
 
+import cn.jinjiang.aitraining.paging.Page;
+
 import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.auth.AdminSession;
 import cn.jinjiang.aitraining.export.CsvCells;
@@ -35,7 +37,7 @@ public final class AuditController {
 
     public void list(Context ctx) {
         AuditFilter filter = AuditFilter.of(ctx.queryParam("entity"), ctx.queryParam("user"));
-        var page = service.page(filter, pageNumber(ctx));
+        var page = service.page(filter, Page.requested(ctx.queryParam("page")));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("page", page);
         model.put("filter", filter);
@@ -98,12 +100,6 @@ public final class AuditController {
                 "title", Messages.get(lang, "revert.refused.title"),
                 "message", Messages.get(lang, key),
                 "backUrl", "/admin/audit"));
-    }
-
-    private static int pageNumber(Context ctx) {
-        String raw = ctx.queryParam("page");
-        if (raw == null || !raw.matches("\\d{1,6}")) return 1;
-        return Math.max(1, Integer.parseInt(raw));
     }
 
     private static String enc(String s) {

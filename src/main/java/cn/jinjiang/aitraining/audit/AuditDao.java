@@ -1,8 +1,8 @@
 package cn.jinjiang.aitraining.audit;
 
+import cn.jinjiang.aitraining.db.StoredDates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -86,7 +86,7 @@ public final class AuditDao {
     private static AuditEntry entry(ResultSet rs) throws SQLException {
         long reverts = rs.getLong("reverts_id");
         Long revertsId = rs.wasNull() ? null : reverts;
-        return new AuditEntry(rs.getLong("id"), Instant.parse(rs.getString("occurred_at")), rs.getString("username"),
+        return new AuditEntry(rs.getLong("id"), StoredDates.instant(rs.getString("occurred_at")), rs.getString("username"),
                 rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_key"),
                 rs.getString("before_json"), rs.getString("after_json"), rs.getString("reason"), revertsId);
     }

@@ -6,7 +6,7 @@ import cn.jinjiang.aitraining.admin.AdminFigureService;
 import cn.jinjiang.aitraining.admin.AuditWriter;
 import cn.jinjiang.aitraining.admin.EventState;
 import cn.jinjiang.aitraining.admin.FigureState;
-import cn.jinjiang.aitraining.figures.Page;
+import cn.jinjiang.aitraining.paging.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,7 +2,7 @@ package cn.jinjiang.aitraining.dashboard;
 
 import cn.jinjiang.aitraining.events.EventSnapshot;
 import cn.jinjiang.aitraining.figures.FigureSnapshot;
-import cn.jinjiang.aitraining.figures.Page;
+import cn.jinjiang.aitraining.paging.Page;
 import java.util.List;
 
 /** Everything the dashboard page shows. */

@@ -109,14 +109,8 @@ public final class Database implements AutoCloseable {
         // and PostgreSQL; the driver's default would store epoch milliseconds.
         jdbi.registerArgument(new LocalDateArgument());
         jdbi.registerArgument(new InstantArgument());
-        jdbi.registerColumnMapper(LocalDate.class, (rs, col, ctx) -> {
-            String s = rs.getString(col);
-            return s == null ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-        });
-        jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> {
-            String s = rs.getString(col);
-            return s == null ? null : Instant.parse(s);
-        });
+        jdbi.registerColumnMapper(LocalDate.class, (rs, col, ctx) -> StoredDates.localDate(rs.getString(col)));
+        jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> StoredDates.instant(rs.getString(col)));
         return jdbi;
     }
 

@@ -1,6 +1,6 @@
 package cn.jinjiang.aitraining.events;
 
-import cn.jinjiang.aitraining.figures.Page;
+import cn.jinjiang.aitraining.paging.Page;
 import java.util.List;
 import java.util.function.Consumer;
 

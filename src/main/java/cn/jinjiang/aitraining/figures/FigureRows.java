@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.figures;
 
+import cn.jinjiang.aitraining.db.StoredDates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -53,13 +54,11 @@ public final class FigureRows {
 
     /** ISO dates are stored as text; a timestamp's date part is taken as its date. */
     public static LocalDate date(ResultSet rs, String column) throws SQLException {
-        String s = rs.getString(column);
-        return s == null ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        return StoredDates.localDate(rs.getString(column));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        String s = rs.getString(column);
-        return s == null ? null : Instant.parse(s);
+        return StoredDates.instant(rs.getString(column));
     }
 
     static final class SnapshotMapper implements RowMapper<FigureSnapshot> {

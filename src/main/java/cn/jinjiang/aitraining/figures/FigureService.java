@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.figures;
 
+import cn.jinjiang.aitraining.paging.Page;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
