@@ -2,8 +2,8 @@ package cn.jinjiang.aitraining.admin;
 
 import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.auth.AdminSession;
-import cn.jinjiang.aitraining.figures.Qualifier;
-import cn.jinjiang.aitraining.figures.Quantity;
+import cn.jinjiang.aitraining.values.Qualifier;
+import cn.jinjiang.aitraining.values.Quantity;
 import cn.jinjiang.aitraining.i18n.DateFormat;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;

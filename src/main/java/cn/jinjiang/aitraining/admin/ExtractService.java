@@ -3,7 +3,7 @@ package cn.jinjiang.aitraining.admin;
 import cn.jinjiang.aitraining.extract.Candidate;
 import cn.jinjiang.aitraining.extract.FigureExtractor;
 import cn.jinjiang.aitraining.extract.Kind;
-import cn.jinjiang.aitraining.figures.Qualifier;
+import cn.jinjiang.aitraining.values.Qualifier;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -111,7 +111,7 @@ public final class ExtractService {
         String value = c.value() == null ? "" : QuantityFormat.plain(c.value());
         FigurePrefill prefill = prefill(c, form);
         Pick pick = new Pick(index, c.text(), c.kind().label(), nz(c.subject()), prefill);
-        return new Row(index, c.text(), value, nz(c.unit()), c.qualifier().label(), c.kind().label(),
+        return new Row(index, c.text(), value, nz(c.unit()), c.qualifier().code(), c.kind().label(),
                 nz(c.subject()), nz(c.scope()), nz(c.date()), before, span, after, pick.encode(), suggested);
     }
 
@@ -119,15 +119,14 @@ public final class ExtractService {
     static FigurePrefill prefill(Candidate c, ExtractForm.Valid form) {
         String date = form.date() == null ? null : form.date().toString();
         return new FigurePrefill(c.value() == null ? null : QuantityFormat.plain(c.value()), c.unit(),
-                c.qualifier().label(), qualifierWord(c), c.scope(), date, form.source(), date,
+                c.qualifier().code(), qualifierWord(c), c.scope(), date, form.source(), date,
                 cut(c.quote(), MAX_QUOTE), c.subject());
     }
 
     /** The source's own qualifier word found in the span (近, 超过, 多 ...), longest first; "" when none. */
     static String qualifierWord(Candidate c) {
-        return Qualifier.parse(c.qualifier().label())
-                .flatMap(q -> q.words().stream().sorted(Comparator.comparingInt(String::length).reversed())
-                        .filter(w -> c.text().contains(w)).findFirst())
+        return c.qualifier().words().stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .filter(w -> c.text().contains(w)).findFirst()
                 .orElse("");
     }
 

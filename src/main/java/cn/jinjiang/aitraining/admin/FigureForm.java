@@ -1,6 +1,6 @@
 package cn.jinjiang.aitraining.admin;
 
-import cn.jinjiang.aitraining.figures.Qualifier;
+import cn.jinjiang.aitraining.values.Qualifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.extract;
 
+import cn.jinjiang.aitraining.values.Qualifier;
 import java.math.BigDecimal;
 
 /**

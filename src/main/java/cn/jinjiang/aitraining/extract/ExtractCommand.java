@@ -89,7 +89,7 @@ public final class ExtractCommand implements Callable<Integer> {
             o.put("value", c.value());
         }
         o.put("unit", c.unit());
-        o.put("qualifier", c.qualifier().label());
+        o.put("qualifier", c.qualifier().code());
         o.put("kind", c.kind().label());
         o.put("quote", c.quote());
         o.put("subject", c.subject());

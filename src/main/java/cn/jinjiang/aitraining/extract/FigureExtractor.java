@@ -1,5 +1,7 @@
 package cn.jinjiang.aitraining.extract;
 
+import cn.jinjiang.aitraining.values.Qualifier;
+
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;

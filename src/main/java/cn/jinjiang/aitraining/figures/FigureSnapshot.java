@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.figures;
 
+import cn.jinjiang.aitraining.values.Quantity;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;

@@ -1,5 +1,7 @@
 package cn.jinjiang.aitraining.figures;
 
+import cn.jinjiang.aitraining.values.Quantity;
+import cn.jinjiang.aitraining.values.Qualifier;
 import cn.jinjiang.aitraining.i18n.DateFormat;
 import cn.jinjiang.aitraining.i18n.Lang;
 import java.math.BigDecimal;

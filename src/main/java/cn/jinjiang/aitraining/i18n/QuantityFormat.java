@@ -1,7 +1,7 @@
 package cn.jinjiang.aitraining.i18n;
 
-import cn.jinjiang.aitraining.figures.Qualifier;
-import cn.jinjiang.aitraining.figures.Quantity;
+import cn.jinjiang.aitraining.values.Qualifier;
+import cn.jinjiang.aitraining.values.Quantity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;

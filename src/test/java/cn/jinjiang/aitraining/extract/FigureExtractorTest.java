@@ -1,5 +1,7 @@
 package cn.jinjiang.aitraining.extract;
 
+import cn.jinjiang.aitraining.values.Qualifier;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,7 +76,7 @@ class FigureExtractorTest {
         assertEquals(kind, c.kind().label());
         assertEquals(0, new BigDecimal(value).compareTo(c.value()), "value " + c.value());
         assertEquals(unit, c.unit());
-        assertEquals(qualifier, c.qualifier().label());
+        assertEquals(qualifier, c.qualifier().code());
     }
 
     @ParameterizedTest(name = "{0} -> {2}")

@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.extract;
 
+import cn.jinjiang.aitraining.values.Qualifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ final class LabelledSet {
 
         static String key(String text, Kind kind, BigDecimal value, String unit, Qualifier q, String date) {
             String v = value == null ? "" : ChineseNumerals.normalise(value).toPlainString();
-            return text + "|" + kind.label() + "|" + v + "|" + unit + "|" + q.label() + "|"
+            return text + "|" + kind.label() + "|" + v + "|" + unit + "|" + q.code() + "|"
                     + (date == null ? "" : date);
         }
 
@@ -76,7 +77,7 @@ final class LabelledSet {
         }
         BigDecimal value = f[2].isEmpty() ? null : new BigDecimal(f[2]);
         String unit = f[3].equals("\"\"") ? "" : f[3];
-        return new Expected(f[0], Kind.fromLabel(f[1]), value, unit, Qualifier.fromLabel(f[4]),
+        return new Expected(f[0], Kind.fromLabel(f[1]), value, unit, Qualifier.fromCode(f[4]),
                 f[5].isEmpty() ? null : f[5]);
     }
 

@@ -2,8 +2,8 @@ package cn.jinjiang.aitraining.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.jinjiang.aitraining.figures.Qualifier;
-import cn.jinjiang.aitraining.figures.Quantity;
+import cn.jinjiang.aitraining.values.Qualifier;
+import cn.jinjiang.aitraining.values.Quantity;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

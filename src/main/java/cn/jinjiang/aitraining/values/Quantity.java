@@ -1,4 +1,4 @@
-package cn.jinjiang.aitraining.figures;
+package cn.jinjiang.aitraining.values;
 
 import java.math.BigDecimal;
 import java.util.Objects;

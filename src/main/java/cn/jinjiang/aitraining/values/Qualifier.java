@@ -1,4 +1,4 @@
-package cn.jinjiang.aitraining.figures;
+package cn.jinjiang.aitraining.values;
 
 import java.util.Arrays;
 import java.util.List;
@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How a reported number relates to the true value. Each carries the Chinese words that express it
- * and the mark used in charts; {@link #defaultWord()} is used when the source's own word is unknown.
+ * How a reported number relates to the true value, as the text says it (近 / 超 / 约 / 多); one enum
+ * for the extractor, the forms, the stored rows ({@link #code()}) and the display. 累计, 共计, 达
+ * only say "in total" and leave a figure {@link #EXACT}; {@link #PLUS} is 多 or 余 after the number.
+ * Each carries the Chinese words that express it and the mark used in charts; {@link #defaultWord()} is used when the source's own word is unknown.
  */
 public enum Qualifier {
     EXACT("exact", "", List.of()),
