@@ -1,13 +1,15 @@
 package cn.jinjiang.aitraining;
 
-import cn.jinjiang.aitraining.admin.AdminDao;
-import cn.jinjiang.aitraining.admin.AdminEventService;
-import cn.jinjiang.aitraining.admin.AdminFigureService;
-import cn.jinjiang.aitraining.admin.AuditWriter;
-import cn.jinjiang.aitraining.admin.ExtractService;
-import cn.jinjiang.aitraining.admin.ImportService;
+import cn.jinjiang.aitraining.admin.events.AdminEventDao;
+import cn.jinjiang.aitraining.admin.events.AdminEventService;
+import cn.jinjiang.aitraining.admin.extract.ExtractService;
+import cn.jinjiang.aitraining.admin.figures.AdminFigureDao;
+import cn.jinjiang.aitraining.admin.figures.AdminFigureService;
+import cn.jinjiang.aitraining.admin.shared.SourceDao;
 import cn.jinjiang.aitraining.audit.AuditDao;
+import cn.jinjiang.aitraining.audit.AuditJson;
 import cn.jinjiang.aitraining.audit.AuditService;
+import cn.jinjiang.aitraining.audit.AuditWriter;
 import cn.jinjiang.aitraining.auth.AdminAccounts;
 import cn.jinjiang.aitraining.auth.AdminUserDao;
 import cn.jinjiang.aitraining.auth.LoginThrottle;
@@ -21,6 +23,7 @@ import cn.jinjiang.aitraining.events.EventService;
 import cn.jinjiang.aitraining.extract.FigureExtractor;
 import cn.jinjiang.aitraining.figures.FigureDao;
 import cn.jinjiang.aitraining.figures.FigureService;
+import cn.jinjiang.aitraining.imports.ImportService;
 import cn.jinjiang.aitraining.web.Assets;
 import cn.jinjiang.aitraining.web.Json;
 import java.time.Clock;
@@ -52,15 +55,20 @@ public record AppServices(
         // The admin area: state (sessions, throttling) lives in these instances, never in static fields.
         var jdbi = database.jdbi();
         var accounts = new AdminAccounts(new AdminUserDao(jdbi), new PasswordHasher(), clock);
-        var adminDao = new AdminDao();
+        // Audit entries are stored by a mapper of their own, never the public API's.
+        var auditJson = new AuditJson();
         var auditDao = new AuditDao(jdbi);
-        var writer = new AuditWriter(auditDao, json.mapper(), clock);
-        var adminFigures = new AdminFigureService(jdbi, adminDao, writer);
-        var adminEvents = new AdminEventService(jdbi, adminDao, writer);
-        var audit = new AuditService(jdbi, auditDao, adminDao, adminFigures, adminEvents, writer, json.mapper());
+        var writer = new AuditWriter(auditDao, auditJson, clock);
+        var sources = new SourceDao();
+        var figureDao = new AdminFigureDao(jdbi);
+        var adminFigures = new AdminFigureService(jdbi, figureDao, sources, writer);
+        var adminEvents = new AdminEventService(jdbi, new AdminEventDao(jdbi), sources, writer);
+        var audit = new AuditService(jdbi, auditDao, auditJson);
+        audit.register(adminFigures);
+        audit.register(adminEvents);
         return new AppServices(config, database, clock, json, new Assets(), new DataVersion(jdbi),
                 figures, events, new DashboardService(figures, events, json.mapper()),
                 accounts, new SessionStore(clock), new LoginThrottle(clock), adminFigures, adminEvents, audit,
-                new ImportService(jdbi, adminDao, adminFigures), new ExtractService(adminFigures, new FigureExtractor()));
+                new ImportService(jdbi, figureDao, adminFigures), new ExtractService(adminFigures, new FigureExtractor()));
     }
 }

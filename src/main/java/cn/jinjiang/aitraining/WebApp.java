@@ -1,9 +1,10 @@
 package cn.jinjiang.aitraining;
 
 import cn.jinjiang.aitraining.admin.AdminController;
-import cn.jinjiang.aitraining.admin.ExtractController;
-import cn.jinjiang.aitraining.admin.ImportController;
-import cn.jinjiang.aitraining.admin.ImportService;
+import cn.jinjiang.aitraining.admin.events.EventEditController;
+import cn.jinjiang.aitraining.admin.extract.ExtractController;
+import cn.jinjiang.aitraining.admin.figures.FigureEditController;
+import cn.jinjiang.aitraining.admin.shared.AdminPages;
 import cn.jinjiang.aitraining.audit.AuditController;
 import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.auth.LoginController;
@@ -11,15 +12,18 @@ import cn.jinjiang.aitraining.dashboard.DashboardController;
 import cn.jinjiang.aitraining.events.EventController;
 import cn.jinjiang.aitraining.export.ExportController;
 import cn.jinjiang.aitraining.figures.FigureController;
+import cn.jinjiang.aitraining.imports.ImportController;
+import cn.jinjiang.aitraining.imports.ImportService;
 import cn.jinjiang.aitraining.web.ErrorPages;
 import cn.jinjiang.aitraining.web.HttpCache;
+import cn.jinjiang.aitraining.web.NotFound;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.SecurityHeaders;
 import cn.jinjiang.aitraining.web.Views;
 import io.javalin.Javalin;
-import io.javalin.config.SizeUnit;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.HandlerType;
 import java.util.Map;
 
@@ -39,10 +43,13 @@ public final class WebApp {
 
         var guard = new AdminGuard(s.sessions(), errors, s.config().behindProxy());
         var login = new LoginController(s.accounts(), s.sessions(), s.throttle(), guard, views);
-        var admin = new AdminController(s.adminFigures(), s.adminEvents(), views, errors, s.clock());
+        var pages = new AdminPages(views, s.clock());
+        var admin = new AdminController(s.adminFigures(), s.adminEvents(), views);
+        var figureForms = new FigureEditController(s.adminFigures(), pages, views);
+        var eventForms = new EventEditController(s.adminEvents(), pages, views);
         var audit = new AuditController(s.audit(), views);
-        var imports = new ImportController(s.imports(), views, s.clock());
-        var extract = new ExtractController(s.extract(), views, s.clock());
+        var imports = new ImportController(s.imports(), views, pages);
+        var extract = new ExtractController(s.extract(), views, pages);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -89,18 +96,18 @@ public final class WebApp {
             config.routes.post("/admin/login", login::submit);
             config.routes.post("/admin/logout", login::logout);
             config.routes.get("/admin", admin::index);
-            config.routes.get("/admin/figures/new", admin::newFigure);
-            config.routes.post("/admin/figures/new", admin::createFigure);
-            config.routes.get("/admin/figures/{key}", admin::editFigure);
-            config.routes.post("/admin/figures/{key}", admin::saveFigure);
-            config.routes.get("/admin/figures/{key}/archive", admin::archiveFigureForm);
-            config.routes.post("/admin/figures/{key}/archive", admin::archiveFigure);
-            config.routes.get("/admin/events/new", admin::newEvent);
-            config.routes.post("/admin/events/new", admin::createEvent);
-            config.routes.get("/admin/events/{key}", admin::editEvent);
-            config.routes.post("/admin/events/{key}", admin::saveEvent);
-            config.routes.get("/admin/events/{key}/archive", admin::archiveEventForm);
-            config.routes.post("/admin/events/{key}/archive", admin::archiveEvent);
+            config.routes.get("/admin/figures/new", figureForms::newFigure);
+            config.routes.post("/admin/figures/new", figureForms::createFigure);
+            config.routes.get("/admin/figures/{key}", figureForms::editFigure);
+            config.routes.post("/admin/figures/{key}", figureForms::saveFigure);
+            config.routes.get("/admin/figures/{key}/archive", figureForms::archiveFigureForm);
+            config.routes.post("/admin/figures/{key}/archive", figureForms::archiveFigure);
+            config.routes.get("/admin/events/new", eventForms::newEvent);
+            config.routes.post("/admin/events/new", eventForms::createEvent);
+            config.routes.get("/admin/events/{key}", eventForms::editEvent);
+            config.routes.post("/admin/events/{key}", eventForms::saveEvent);
+            config.routes.get("/admin/events/{key}/archive", eventForms::archiveEventForm);
+            config.routes.post("/admin/events/{key}/archive", eventForms::archiveEvent);
             config.routes.get("/admin/audit", audit::list);
             config.routes.get("/admin/audit.csv", audit::csv);
             config.routes.post("/admin/audit/{id}/revert", audit::revert);
@@ -114,6 +121,7 @@ public final class WebApp {
             config.routes.error(404, errors::notFound);
             config.routes.error(405, errors::methodNotAllowed);
             config.routes.error(413, errors::payloadTooLarge);
+            config.routes.exception(NotFound.class, (e, ctx) -> errors.show(ctx, 404, e.messageKey()));
             config.routes.exception(Exception.class, errors::unexpected);
         });
     }

@@ -79,6 +79,16 @@ public final class AuditDao {
                 .bind("type", type).bind("key", key).mapTo(Long.class).findOne();
     }
 
+    /** The stored state of an entity at {@code version}: the after-state of the entry that wrote it. */
+    public Optional<String> stateAt(Handle h, String type, String key, int version) {
+        return h.createQuery("""
+                        SELECT after_json FROM audit_entry
+                         WHERE entity_type = :type AND entity_key = :key
+                           AND json_extract(after_json, '$.version') = :version
+                         ORDER BY id DESC LIMIT 1""")
+                .bind("type", type).bind("key", key).bind("version", version).mapTo(String.class).findOne();
+    }
+
     private static Query bind(Query q, AuditFilter f) {
         return q.bind("type", f.entityType()).bind("key", f.entityKey()).bind("user", f.username());
     }

@@ -1,15 +1,8 @@
 package cn.jinjiang.aitraining.audit;
 
-import cn.jinjiang.aitraining.admin.AdminDao;
-import cn.jinjiang.aitraining.admin.AdminEventService;
-import cn.jinjiang.aitraining.admin.AdminFigureService;
-import cn.jinjiang.aitraining.admin.AuditWriter;
-import cn.jinjiang.aitraining.admin.EventState;
-import cn.jinjiang.aitraining.admin.FigureState;
 import cn.jinjiang.aitraining.paging.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,25 +17,22 @@ import org.jdbi.v3.core.Jdbi;
 public final class AuditService {
     public static final int PAGE_SIZE = 25;
     /** Bookkeeping fields that change with every write and would only hide the real change. */
-    private static final Set<String> NOISE = Set.of("version", "id", "source_id", "sort_order");
+    private static final Set<String> NOISE = Set.of("version", "id", "source_id", "sort_order", AuditJson.FORMAT_FIELD);
 
     private final Jdbi jdbi;
     private final AuditDao dao;
-    private final AdminDao admin;
-    private final AdminFigureService figures;
-    private final AdminEventService events;
-    private final AuditWriter writer;
-    private final ObjectMapper mapper;
+    private final AuditJson json;
+    private final Map<String, Revertible> revertibles = new LinkedHashMap<>();
 
-    public AuditService(Jdbi jdbi, AuditDao dao, AdminDao admin, AdminFigureService figures, AdminEventService events,
-                        AuditWriter writer, ObjectMapper mapper) {
+    public AuditService(Jdbi jdbi, AuditDao dao, AuditJson json) {
         this.jdbi = jdbi;
         this.dao = dao;
-        this.admin = admin;
-        this.figures = figures;
-        this.events = events;
-        this.writer = writer;
-        this.mapper = mapper;
+        this.json = json;
+    }
+
+    /** Called once at start-up by each package whose entities the log records. */
+    public void register(Revertible revertible) {
+        revertibles.put(revertible.entityType(), revertible);
     }
 
     public Page<AuditRow> page(AuditFilter filter, int pageNumber) {
@@ -69,22 +59,9 @@ public final class AuditService {
         return jdbi.inTransaction(h -> {
             AuditEntry entry = dao.find(h, id).orElseThrow(() -> new RevertRefused("revert.not_found"));
             String why = reason == null || reason.isBlank() ? "revert #" + id : reason;
-            if (AuditEntry.FIGURE.equals(entry.entityType())) {
-                FigureState current = admin.figure(h, entry.entityKey()).orElseThrow(() -> new RevertRefused("revert.gone"));
-                FigureState after = writer.read(entry.afterJson(), FigureState.class);
-                if (current.version() != after.version()) throw new RevertRefused("revert.changed_since");
-                FigureState before = writer.read(entry.beforeJson(), FigureState.class);
-                // Undoing a creation archives the figure: nothing is ever deleted.
-                FigureState target = before != null ? before : AdminFigureService.withArchived(current, true);
-                figures.restore(h, current, target, username, why, id);
-            } else {
-                EventState current = admin.event(h, entry.entityKey()).orElseThrow(() -> new RevertRefused("revert.gone"));
-                EventState after = writer.read(entry.afterJson(), EventState.class);
-                if (current.version() != after.version()) throw new RevertRefused("revert.changed_since");
-                EventState before = writer.read(entry.beforeJson(), EventState.class);
-                EventState target = before != null ? before : AdminEventService.withArchived(current, true);
-                events.restore(h, current, target, username, why, id);
-            }
+            Revertible revertible = revertibles.get(entry.entityType());
+            if (revertible == null) throw new RevertRefused("revert.gone");
+            revertible.revert(h, entry, username, why);
             return dao.latestFor(h, entry.entityType(), entry.entityKey()).orElseThrow();
         });
     }
@@ -112,7 +89,7 @@ public final class AuditService {
         Map<String, String> out = new LinkedHashMap<>();
         if (json == null) return out;
         try {
-            flatten(mapper.readTree(json), "", out);
+            flatten(this.json.tree(json), "", out);
         } catch (JsonProcessingException e) {
             out.put("?", json);
         }

@@ -1,8 +1,0 @@
-package cn.jinjiang.aitraining.admin;
-
-/** A new figure or event was given a key that is already taken. */
-public final class DuplicateKey extends RuntimeException {
-    public DuplicateKey(String key) {
-        super("key taken: " + key, null, false, false);
-    }
-}

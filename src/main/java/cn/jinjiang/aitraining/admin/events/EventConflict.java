@@ -1,0 +1,14 @@
+package cn.jinjiang.aitraining.admin.events;
+
+import cn.jinjiang.aitraining.admin.shared.EditConflict;
+
+/** An event changed since its form was read; {@code current} is what is saved now. */
+public final class EventConflict extends EditConflict {
+    private final transient EventState current;
+
+    public EventConflict(EventState current) {
+        this.current = current;
+    }
+
+    public EventState current() { return current; }
+}

@@ -1,0 +1,131 @@
+package cn.jinjiang.aitraining.admin.events;
+
+import static cn.jinjiang.aitraining.admin.shared.AdminPages.UNPROCESSABLE;
+
+import cn.jinjiang.aitraining.admin.shared.AdminPages;
+import cn.jinjiang.aitraining.admin.shared.DuplicateKey;
+import cn.jinjiang.aitraining.admin.shared.EditableField;
+import cn.jinjiang.aitraining.admin.shared.FieldErrors;
+import cn.jinjiang.aitraining.auth.AdminGuard;
+import cn.jinjiang.aitraining.web.NotFound;
+import cn.jinjiang.aitraining.web.RequestLang;
+import cn.jinjiang.aitraining.web.Views;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The event forms: new, edit, archive. Parses, calls the service, renders or redirects. */
+public final class EventEditController {
+    private final AdminEventService events;
+    private final AdminPages pages;
+    private final Views views;
+
+    public EventEditController(AdminEventService events, AdminPages pages, Views views) {
+        this.events = events;
+        this.pages = pages;
+        this.views = views;
+    }
+
+    // GET /admin/events/new
+    public void newEvent(Context ctx) {
+        render(ctx, 200, null, EventForm.blank(), new FieldErrors());
+    }
+
+    // POST /admin/events/new
+    public void createEvent(Context ctx) {
+        EventForm form = form(ctx);
+        FieldErrors fieldErrors = new FieldErrors();
+        Optional<EventChange> change = form.validate(true, pages.today(), fieldErrors);
+        if (change.isEmpty()) {
+            render(ctx, UNPROCESSABLE, null, form, fieldErrors);
+            return;
+        }
+        try {
+            EventState created = events.create(change.get(), AdminGuard.username(ctx));
+            AdminPages.done(ctx, "admin.flash.event_created", created.titleZh());
+        } catch (DuplicateKey taken) {
+            fieldErrors.add("key", "validation.key_taken");
+            render(ctx, UNPROCESSABLE, null, form, fieldErrors);
+        }
+    }
+
+    // GET /admin/events/{key}
+    public void editEvent(Context ctx) {
+        EventState event = event(ctx);
+        render(ctx, 200, event, EventForm.of(event), new FieldErrors());
+    }
+
+    // POST /admin/events/{key}
+    public void saveEvent(Context ctx) {
+        EventState event = event(ctx);
+        EventForm form = form(ctx);
+        FieldErrors fieldErrors = new FieldErrors();
+        Optional<EventChange> change = form.validate(false, pages.today(), fieldErrors);
+        if (change.isEmpty()) {
+            render(ctx, UNPROCESSABLE, event, form, fieldErrors);
+            return;
+        }
+        try {
+            EventState saved = events.edit(event.key(), change.get(), AdminGuard.username(ctx))
+                    .orElseThrow(() -> new NotFound("event_not_found"));
+            AdminPages.done(ctx, "admin.flash.event_saved", saved.titleZh());
+        } catch (EventConflict conflict) {
+            EventState theirs = conflict.current();
+            pages.conflict(ctx, editUrl(theirs), EditableField.compare(EventFields.ALL, theirs, form),
+                    theirs.archived(), events.archivedAt(event.key(), change.get().version()));
+        }
+    }
+
+    // GET /admin/events/{key}/archive
+    public void archiveEventForm(Context ctx) {
+        EventState event = event(ctx);
+        pages.archiveForm(ctx, 200, "event", event.key(), event.titleZh(), String.valueOf(event.version()), "",
+                new FieldErrors());
+    }
+
+    // POST /admin/events/{key}/archive
+    public void archiveEvent(Context ctx) {
+        EventState event = event(ctx);
+        AdminPages.ArchiveRequest request = pages.archiveRequest(ctx, "event", event.key(), event.titleZh());
+        if (request == null) return;
+        try {
+            events.archive(event.key(), request.version(), request.reason(), AdminGuard.username(ctx))
+                    .orElseThrow(() -> new NotFound("event_not_found"));
+            AdminPages.done(ctx, "admin.flash.archived", event.titleZh());
+        } catch (EventConflict conflict) {
+            EventState theirs = conflict.current();
+            pages.conflict(ctx, editUrl(theirs), List.of(), theirs.archived(), true);
+        }
+    }
+
+    /** The event the URL names, or the 404 page. */
+    private EventState event(Context ctx) {
+        return events.state(ctx.pathParam("key")).orElseThrow(() -> new NotFound("event_not_found"));
+    }
+
+    private static String editUrl(EventState e) {
+        return "/admin/events/" + e.key();
+    }
+
+    private static EventForm form(Context ctx) {
+        return new EventForm(ctx.formParam("key"), ctx.formParam("date"), ctx.formParam("date_note_zh"),
+                ctx.formParam("date_note_en"), ctx.formParam("title_zh"), ctx.formParam("title_en"), ctx.formParam("kind"),
+                ctx.formParam("place_zh"), ctx.formParam("place_en"), ctx.formParam("people_zh"), ctx.formParam("people_en"),
+                ctx.formParam("source"), ctx.formParam("source_date"), ctx.formParam("source_headline"),
+                ctx.formParam("quote"), ctx.formParam("reason"), ctx.formParam("version"));
+    }
+
+    private void render(Context ctx, int status, EventState event, EventForm form, FieldErrors fieldErrors) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("isNew", event == null);
+        model.put("eventKey", event == null ? null : event.key());
+        model.put("archived", event != null && event.archived());
+        model.put("form", form);
+        model.put("errors", fieldErrors.messages(RequestLang.resolve(ctx)));
+        model.put("kinds", EventForm.KINDS);
+        ctx.status(status);
+        views.html(ctx, "admin/event-form", model);
+    }
+}

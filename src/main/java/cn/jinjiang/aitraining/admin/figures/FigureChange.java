@@ -1,0 +1,31 @@
+package cn.jinjiang.aitraining.admin.figures;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A validated change to a figure, from the form or from one row of an import. {@code unitEn} and
+ * {@code headline} may be null: keep what the figure has.
+ */
+public record FigureChange(
+        Mode mode, String key, String category, String labelZh, String labelEn, String unitEn, Boolean headline,
+        BigDecimal value, String unit, String qualifier, String qualifierWord, String periodZh, String periodEn,
+        LocalDate asOf, String source, String sourceEn, LocalDate sourceDate, String sourceHeadline, String quote,
+        String reason, int version) {
+
+    /** A report adds an observation (the history grows); a correction fixes the latest one. */
+    public enum Mode {
+        REPORT("report"), CORRECTION("correction");
+
+        private final String code;
+
+        Mode(String code) { this.code = code; }
+
+        public String code() { return code; }
+
+        public static Mode parse(String code) {
+            for (Mode m : values()) if (m.code.equals(code)) return m;
+            return null;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package cn.jinjiang.aitraining.admin.figures;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Values the extract page suggests for a figure form, carried in the form's address
+ * ({@code /admin/figures/{key}?prefill=1&value=...}). They only fill in the form: nothing is saved
+ * until the admin submits it with a reason, through the same validation and audit as any edit.
+ * A blank or missing value leaves the form's own value alone.
+ */
+public record FigurePrefill(String value, String unit, String qualifier, String qualifierWord, String period,
+                            String asOf, String source, String sourceDate, String quote, String labelZh) {
+
+    /** The query parameter that marks an address as a prefill. */
+    public static final String MARKER = "prefill";
+    /** The names, as the figure form posts them. */
+    public static final List<String> PARAMS = List.of("value", "unit", "qualifier", "qualifier_word", "period",
+            "as_of", "source", "source_date", "quote", "label_zh");
+    /** Longer values are cut: the form's own validation reports what is still too long. */
+    private static final int MAX_PARAM = 500;
+
+    /** The prefill of a request, when its address carries {@code prefill=1}. */
+    public static Optional<FigurePrefill> from(Function<String, String> param) {
+        if (!"1".equals(param.apply(MARKER))) return Optional.empty();
+        String[] v = PARAMS.stream().map(n -> clean(param.apply(n))).toArray(String[]::new);
+        return Optional.of(new FigurePrefill(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]));
+    }
+
+    /** Reads a query string written by {@link #query()}. */
+    public static Optional<FigurePrefill> parse(String query) {
+        Map<String, String> params = decode(query);
+        return from(params::get);
+    }
+
+    /** {@code prefill=1&value=...}, URL-encoded, blank values left out. */
+    public String query() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put(MARKER, "1");
+        String[] values = {value, unit, qualifier, qualifierWord, period, asOf, source, sourceDate, quote, labelZh};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null && !values[i].isBlank()) params.put(PARAMS.get(i), values[i]);
+        }
+        return encode(params);
+    }
+
+    /**
+     * The form with these values filled in, as a new report. The figure's own names stay (a label
+     * is only suggested for a form that has none); a new period drops the old English period, a
+     * new source the old headline, and the reason is always left for the admin to write.
+     */
+    public FigureForm applyTo(FigureForm f) {
+        boolean newPeriod = present(period);
+        boolean newSource = present(source) || present(sourceDate);
+        boolean newQualifier = present(qualifier);
+        return new FigureForm("report", f.key(), f.category(),
+                present(f.labelZh()) ? f.labelZh() : or(labelZh, f.labelZh()), f.labelEn(),
+                or(value, f.value()), or(unit, f.unit()), or(qualifier, f.qualifier()),
+                newQualifier ? (qualifierWord == null ? "" : qualifierWord) : f.qualifierWord(),
+                or(period, f.period()), newPeriod ? "" : f.periodEn(),
+                or(asOf, f.asOf()), or(source, f.source()), or(sourceDate, f.sourceDate()),
+                newSource ? "" : f.sourceHeadline(), or(quote, f.quote()), "", f.version());
+    }
+
+    public static String encode(Map<String, String> params) {
+        StringBuilder b = new StringBuilder();
+        params.forEach((k, v) -> {
+            if (b.length() > 0) b.append('&');
+            b.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        });
+        return b.toString();
+    }
+
+    public static Map<String, String> decode(String query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) return params;
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) continue;
+            try {
+                params.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                // a hand-edited value: leave it out, the form shows its own value instead
+            }
+        }
+        return params;
+    }
+
+    private static String clean(String raw) {
+        if (raw == null) return null;
+        String v = raw.strip();
+        if (v.isEmpty()) return null;
+        return v.codePointCount(0, v.length()) > MAX_PARAM ? v.substring(0, v.offsetByCodePoints(0, MAX_PARAM)) : v;
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String or(String preferred, String fallback) {
+        return present(preferred) ? preferred : fallback;
+    }
+}

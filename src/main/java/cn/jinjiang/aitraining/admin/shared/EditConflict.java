@@ -1,0 +1,11 @@
+package cn.jinjiang.aitraining.admin.shared;
+
+/**
+ * Somebody saved the entity after the form was read (or the write matched no row). Each entity
+ * has its own subclass carrying what is saved now, typed, for the conflict page.
+ */
+public abstract class EditConflict extends RuntimeException {
+    protected EditConflict() {
+        super("stale version", null, false, false);
+    }
+}

@@ -1,0 +1,81 @@
+package cn.jinjiang.aitraining.admin.shared;
+
+import cn.jinjiang.aitraining.i18n.Lang;
+import cn.jinjiang.aitraining.i18n.Messages;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Field errors in form order, each a message key with its arguments; shared checks for the forms
+ * and the import. Lengths count characters as people see them (code points).
+ */
+public final class FieldErrors {
+    public record FieldError(String key, Object[] args) {}
+
+    private final Map<String, FieldError> errors = new LinkedHashMap<>();
+
+    public boolean isEmpty() { return errors.isEmpty(); }
+    public boolean has(String field) { return errors.containsKey(field); }
+    public Map<String, FieldError> all() { return errors; }
+
+    public void add(String field, String key, Object... args) {
+        errors.putIfAbsent(field, new FieldError(key, args));
+    }
+
+    /** The messages in a language, keyed by field, in form order. */
+    public Map<String, String> messages(Lang lang) {
+        Map<String, String> out = new LinkedHashMap<>();
+        errors.forEach((field, e) -> out.put(field, Messages.get(lang, e.key(), e.args())));
+        return out;
+    }
+
+    /** Trims; checks presence and length; returns the trimmed text, or null when blank. */
+    public String text(String field, String raw, boolean required, int max) {
+        String v = raw == null ? "" : raw.strip();
+        if (v.isEmpty()) {
+            if (required) add(field, "validation.required");
+            return null;
+        }
+        if (v.codePointCount(0, v.length()) > max) add(field, "validation.too_long", max);
+        if (v.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) add(field, "validation.control_chars");
+        return v;
+    }
+
+    /** A real calendar date written YYYY-MM-DD, not after tomorrow. */
+    public LocalDate date(String field, String raw, boolean required, LocalDate today) {
+        String v = raw == null ? "" : raw.strip();
+        if (v.isEmpty()) {
+            if (required) add(field, "validation.required");
+            return null;
+        }
+        if (!v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            add(field, "validation.date.format");
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(v);
+            if (d.isAfter(today.plusDays(1))) {
+                add(field, "validation.date.future");
+                return null;
+            }
+            if (d.getYear() < 1949) {
+                add(field, "validation.date.format");
+                return null;
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            add(field, "validation.date.invalid");
+            return null;
+        }
+    }
+
+    public Integer version(String field, String raw) {
+        if (raw == null || !raw.strip().matches("\\d{1,9}")) {
+            add(field, "validation.version");
+            return null;
+        }
+        return Integer.parseInt(raw.strip());
+    }
+}

@@ -1,0 +1,57 @@
+package cn.jinjiang.aitraining.audit;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * How an entity's state is stored in an audit entry. A mapper of its own, not the public API's:
+ * renaming an API field must not change how old entries read. Each stored state carries
+ * {@code "format": 1}; a state written before a field existed reads with that field empty
+ * (null, 0 or false), and fields no longer known are ignored.
+ */
+public final class AuditJson {
+    public static final int FORMAT = 1;
+    static final String FORMAT_FIELD = "format";
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    public String write(Object state) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put(FORMAT_FIELD, FORMAT);
+        node.setAll((ObjectNode) mapper.valueToTree(state));
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write audit state", e);
+        }
+    }
+
+    /** The state stored as {@code json}; null for null (an entry without a before state). */
+    public <T> T read(String json, Class<T> type) {
+        if (json == null) return null;
+        try {
+            JsonNode node = mapper.readTree(json);
+            int format = node.path(FORMAT_FIELD).asInt(FORMAT); // entries before formats were numbered are format 1
+            if (format > FORMAT) throw new IllegalStateException("audit state of a newer format: " + format);
+            return mapper.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read audit state", e);
+        }
+    }
+
+    JsonNode tree(String json) throws JsonProcessingException {
+        return mapper.readTree(json);
+    }
+}

@@ -1,0 +1,106 @@
+package cn.jinjiang.aitraining.imports;
+
+import static cn.jinjiang.aitraining.admin.shared.AdminPages.UNPROCESSABLE;
+
+import cn.jinjiang.aitraining.admin.figures.FigureConflict;
+import cn.jinjiang.aitraining.admin.shared.AdminPages;
+import cn.jinjiang.aitraining.admin.shared.FieldErrors;
+import cn.jinjiang.aitraining.auth.AdminGuard;
+import cn.jinjiang.aitraining.auth.AdminSession;
+import cn.jinjiang.aitraining.i18n.Lang;
+import cn.jinjiang.aitraining.i18n.Messages;
+import cn.jinjiang.aitraining.web.RequestLang;
+import cn.jinjiang.aitraining.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** GET/POST /admin/import and POST /admin/import/{id}/apply. */
+public final class ImportController {
+    private static final String SESSION_PREFIX = "import:";
+    private final ImportService service;
+    private final Views views;
+    private final AdminPages pages;
+
+    public ImportController(ImportService service, Views views, AdminPages pages) {
+        this.service = service;
+        this.views = views;
+        this.pages = pages;
+    }
+
+    /** A problem as shown: line, column and the message in the viewer's language. */
+    public record ShownProblem(int line, String column, String message) {}
+
+    public void form(Context ctx) {
+        render(ctx, 200, null, null, "");
+    }
+
+    public void upload(Context ctx) {
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null || file.filename() == null || file.filename().isBlank()) {
+            render(ctx, UNPROCESSABLE, null, "import.no_file", "");
+            return;
+        }
+        if (file.size() > ImportService.MAX_BYTES) {
+            render(ctx, 413, null, "import.too_large", "");
+            return;
+        }
+        byte[] bytes;
+        try (InputStream in = file.content()) {
+            bytes = in.readNBytes(ImportService.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ImportPlan plan = service.preview(file.filename(), bytes, pages.today());
+        if (!plan.hasProblems()) AdminGuard.session(ctx).put(SESSION_PREFIX + plan.id(), plan);
+        render(ctx, plan.hasProblems() ? UNPROCESSABLE : 200, plan, null, "");
+    }
+
+    public void apply(Context ctx) {
+        AdminSession session = AdminGuard.session(ctx);
+        ImportPlan plan = session.get(SESSION_PREFIX + ctx.pathParam("id"), ImportPlan.class);
+        if (plan == null) {
+            render(ctx, 410, null, "import.expired", "");
+            return;
+        }
+        String typed = ctx.formParam("reason");
+        FieldErrors errors = new FieldErrors();
+        String reason = errors.text("reason", typed, true, 500);
+        if (!errors.isEmpty()) {
+            Map<String, String> messages = errors.messages(RequestLang.resolve(ctx));
+            ctx.attribute("reasonError", messages.get("reason"));
+            render(ctx, UNPROCESSABLE, plan, null, typed == null ? "" : typed);
+            return;
+        }
+        try {
+            int applied = service.apply(plan, reason, AdminGuard.username(ctx));
+            session.remove(SESSION_PREFIX + plan.id());
+            session.flash("admin.flash.imported", false, applied);
+            ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+        } catch (FigureConflict conflict) {
+            session.remove(SESSION_PREFIX + plan.id());
+            render(ctx, 409, null, "import.conflict", "");
+        }
+    }
+
+    private void render(Context ctx, int status, ImportPlan plan, String errorKey, String reason) {
+        Lang lang = RequestLang.resolve(ctx);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("plan", plan);
+        model.put("fileError", errorKey == null ? null : Messages.get(lang, errorKey, 2));
+        model.put("reason", reason);
+        model.put("reasonError", ctx.attribute("reasonError"));
+        List<ShownProblem> problems = plan == null ? List.of() : plan.problems().stream()
+                .map(p -> new ShownProblem(p.line(), p.column(), Messages.get(lang, p.messageKey(), p.args())))
+                .toList();
+        model.put("problems", problems);
+        ctx.status(status);
+        views.html(ctx, "admin/import", model);
+    }
+}

@@ -1,0 +1,224 @@
+package cn.jinjiang.aitraining.imports;
+
+import cn.jinjiang.aitraining.admin.figures.AdminFigureDao;
+import cn.jinjiang.aitraining.admin.figures.AdminFigureService;
+import cn.jinjiang.aitraining.admin.figures.FigureChange;
+import cn.jinjiang.aitraining.admin.figures.FigureConflict;
+import cn.jinjiang.aitraining.admin.figures.FigureFields;
+import cn.jinjiang.aitraining.admin.figures.FigureForm;
+import cn.jinjiang.aitraining.admin.figures.FigureState.ObservationState;
+import cn.jinjiang.aitraining.admin.figures.FigureState;
+import cn.jinjiang.aitraining.admin.shared.EditConflict;
+import cn.jinjiang.aitraining.admin.shared.EditableField;
+import cn.jinjiang.aitraining.admin.shared.FieldErrors;
+import cn.jinjiang.aitraining.audit.Change;
+import cn.jinjiang.aitraining.export.FigureExport;
+import cn.jinjiang.aitraining.i18n.QuantityFormat;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The CSV import: the format of {@code /figures.csv} ({@link FigureExport#COLUMNS}) read back.
+ * {@link #preview} changes nothing; {@link #apply} applies every row in one transaction or none.
+ */
+public final class ImportService {
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_ROWS = 5_000;
+    static final List<String> REQUIRED = List.of("key", "label_zh", "label_en", "category", "value", "unit",
+            "qualifier", "period", "as_of", "source", "source_date", "quote");
+
+    private final Jdbi jdbi;
+    private final AdminFigureDao dao;
+    private final AdminFigureService figures;
+    private final SecureRandom random = new SecureRandom();
+
+    public ImportService(Jdbi jdbi, AdminFigureDao dao, AdminFigureService figures) {
+        this.jdbi = jdbi;
+        this.dao = dao;
+        this.figures = figures;
+    }
+
+    public ImportPlan preview(String fileName, byte[] bytes, LocalDate today) {
+        String id = token();
+        List<ImportPlan.Problem> problems = new ArrayList<>();
+        if (bytes.length > MAX_BYTES) {
+            problems.add(new ImportPlan.Problem(0, null, "import.too_large", new Object[] {2}));
+            return new ImportPlan(id, fileName, "", List.of(), problems);
+        }
+        Optional<CsvDecoding.Decoded> decoded = CsvDecoding.decode(bytes);
+        if (decoded.isEmpty()) {
+            problems.add(new ImportPlan.Problem(0, null, "import.encoding", new Object[0]));
+            return new ImportPlan(id, fileName, "", List.of(), problems);
+        }
+        List<ImportPlan.Row> rows = new ArrayList<>();
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+                .setIgnoreEmptyLines(true).get().parse(new StringReader(decoded.get().text()))) {
+            List<String> header = parser.getHeaderNames().stream().map(String::strip).toList();
+            if (!checkHeader(header, problems)) return new ImportPlan(id, fileName, decoded.get().charset().name(), rows, problems);
+            Map<String, Integer> seen = new HashMap<>();
+            Map<String, FigureState> current = new HashMap<>();
+            jdbi.useHandle(h -> dao.all(h).forEach(f -> current.put(f.key(), f)));
+            for (CSVRecord record : parser) {
+                int line = (int) record.getRecordNumber() + 1;
+                if (rows.size() >= MAX_ROWS) {
+                    problems.add(new ImportPlan.Problem(line, null, "import.too_many_rows", new Object[] {MAX_ROWS}));
+                    break;
+                }
+                if (record.size() != header.size()) {
+                    problems.add(new ImportPlan.Problem(line, null, "import.cell_count", new Object[] {record.size(), header.size()}));
+                    continue;
+                }
+                Map<String, String> cells = new HashMap<>();
+                for (int i = 0; i < header.size(); i++) cells.put(header.get(i), unneutralise(record.get(i)));
+                row(line, cells, seen, current, today, rows, problems);
+            }
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            problems.add(new ImportPlan.Problem(0, null, "import.unreadable", new Object[0]));
+        }
+        if (rows.isEmpty() && problems.isEmpty()) problems.add(new ImportPlan.Problem(0, null, "import.empty", new Object[0]));
+        return new ImportPlan(id, fileName, decoded.get().charset().name(), rows, problems);
+    }
+
+    private static boolean checkHeader(List<String> header, List<ImportPlan.Problem> problems) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String column : header) {
+            if (!FigureExport.COLUMNS.contains(column)) {
+                problems.add(new ImportPlan.Problem(1, column, "import.unknown_column",
+                        new Object[] {column, String.join(", ", FigureExport.COLUMNS)}));
+            } else if (!seen.add(column)) {
+                problems.add(new ImportPlan.Problem(1, column, "import.duplicate_column", new Object[] {column}));
+            }
+        }
+        for (String required : REQUIRED) {
+            if (!header.contains(required)) problems.add(new ImportPlan.Problem(1, required, "import.missing_column", new Object[] {required}));
+        }
+        return problems.isEmpty();
+    }
+
+    private static void row(int line, Map<String, String> c, Map<String, Integer> seen, Map<String, FigureState> current,
+                            LocalDate today, List<ImportPlan.Row> rows, List<ImportPlan.Problem> problems) {
+        String key = c.getOrDefault("key", "").strip();
+        Integer earlier = key.isEmpty() ? null : seen.putIfAbsent(key, line);
+        if (earlier != null) {
+            problems.add(new ImportPlan.Problem(line, "key", "import.duplicate_key", new Object[] {key, earlier}));
+            return;
+        }
+        FigureForm form = new FigureForm("report", c.get("key"), c.get("category"), c.get("label_zh"), c.get("label_en"),
+                c.get("value"), c.get("unit"), c.get("qualifier"), c.get("qualifier_word"), c.get("period"),
+                c.get("period_en"), c.get("as_of"), c.get("source"), c.get("source_date"), c.get("source_headline"),
+                c.get("quote"), "import", "0");
+        FieldErrors errors = new FieldErrors();
+        Optional<FigureChange> parsed = form.validate(true, today, errors);
+        String unitEn = errors.text("unit_en", c.get("unit_en"), false, 60);
+        String sourceEn = errors.text("source_en", c.get("source_en"), false, 100);
+        Boolean headline = null;
+        String rawHeadline = c.getOrDefault("headline", "").strip();
+        if (!rawHeadline.isEmpty()) {
+            if (rawHeadline.equalsIgnoreCase("true")) headline = true;
+            else if (rawHeadline.equalsIgnoreCase("false")) headline = false;
+            else errors.add("headline", "import.boolean");
+        }
+        if (parsed.isEmpty() || !errors.isEmpty()) {
+            errors.all().forEach((column, e) -> problems.add(new ImportPlan.Problem(line, column, e.key(), e.args())));
+            return;
+        }
+        FigureChange p = parsed.get();
+        FigureState before = current.get(p.key());
+        ImportPlan.Action action;
+        if (before == null) {
+            action = ImportPlan.Action.CREATE;
+        } else {
+            ObservationState latest = before.latest();
+            boolean sameObservation = latest != null && latest.value().compareTo(p.value()) == 0
+                    && latest.unit().equals(p.unit()) && latest.qualifier().equals(p.qualifier())
+                    && Objects.equals(latest.qualifierWord(), p.qualifierWord()) && latest.periodZh().equals(p.periodZh())
+                    && latest.periodEn().equals(p.periodEn()) && latest.asOf().equals(p.asOf())
+                    && latest.source().equals(p.source()) && latest.sourceDate().equals(p.sourceDate())
+                    && latest.quote().equals(p.quote());
+            boolean sameFields = before.labelZh().equals(p.labelZh()) && before.labelEn().equals(p.labelEn())
+                    && before.category().equals(p.category())
+                    && (unitEn == null || unitEn.equals(before.unitEn()))
+                    && (headline == null || headline == before.headline());
+            if (sameObservation && sameFields) action = ImportPlan.Action.UNCHANGED;
+            else if (latest != null && latest.asOf().equals(p.asOf()) && latest.source().equals(p.source())
+                    && latest.sourceDate().equals(p.sourceDate())) action = ImportPlan.Action.CORRECTION;
+            else action = ImportPlan.Action.REPORT;
+        }
+        FigureChange.Mode mode = action == ImportPlan.Action.CORRECTION ? FigureChange.Mode.CORRECTION : FigureChange.Mode.REPORT;
+        int baseVersion = before == null ? 0 : before.version();
+        FigureChange change = new FigureChange(mode, p.key(), p.category(), p.labelZh(), p.labelEn(), unitEn, headline,
+                p.value(), p.unit(), p.qualifier(), p.qualifierWord(), p.periodZh(), p.periodEn(), p.asOf(), p.source(),
+                sourceEn, p.sourceDate(), p.sourceHeadline(), p.quote(), null, baseVersion);
+        rows.add(new ImportPlan.Row(line, p.key(), action, changes(before, change), baseVersion, change));
+    }
+
+    /** The fields a row would change, before → after, for the preview: the figure's fields that differ. */
+    private static List<Change> changes(FigureState before, FigureChange after) {
+        return EditableField.compare(FigureFields.ALL, before, FigureForm.of(after)).stream()
+                .filter(EditableField.Difference::differs)
+                .map(d -> new Change(d.field(), d.saved(), d.proposed()))
+                .toList();
+    }
+
+    /**
+     * Applies every changing row in one transaction with one reason. If any figure changed since
+     * the preview, nothing is applied ({@link FigureConflict}).
+     */
+    public int apply(ImportPlan plan, String reason, String username) {
+        if (plan.hasProblems()) throw new IllegalStateException("an import with errors cannot be applied");
+        return jdbi.inTransaction(h -> {
+            int applied = 0;
+            for (ImportPlan.Row row : plan.rows()) {
+                if (row.action() == ImportPlan.Action.UNCHANGED) continue;
+                FigureChange c = withReason(row.change(), reason);
+                Optional<FigureState> now = dao.figure(h, row.key());
+                if (row.action() == ImportPlan.Action.CREATE) {
+                    if (now.isPresent()) throw new FigureConflict(now.get());
+                    figures.create(h, c, "import", username);
+                } else {
+                    if (now.isEmpty() || now.get().version() != row.baseVersion()) throw new FigureConflict(now.orElse(null));
+                    figures.apply(h, now.get(), c, "import", username);
+                }
+                applied++;
+            }
+            return applied;
+        });
+    }
+
+    private static FigureChange withReason(FigureChange c, String reason) {
+        return new FigureChange(c.mode(), c.key(), c.category(), c.labelZh(), c.labelEn(), c.unitEn(), c.headline(),
+                c.value(), c.unit(), c.qualifier(), c.qualifierWord(), c.periodZh(), c.periodEn(), c.asOf(), c.source(),
+                c.sourceEn(), c.sourceDate(), c.sourceHeadline(), c.quote(), reason, c.version());
+    }
+
+    /** Undoes the apostrophe our CSV download puts before cells a spreadsheet would run as formulas. */
+    static String unneutralise(String cell) {
+        if (cell != null && cell.length() >= 2 && cell.charAt(0) == '\'' && "=+-@\t\r\n".indexOf(cell.charAt(1)) >= 0) {
+            return cell.substring(1);
+        }
+        return cell;
+    }
+
+    private String token() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
