@@ -9,7 +9,7 @@ import cn.jinjiang.aitraining.audit.AuditController;
 import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.auth.LoginController;
 import cn.jinjiang.aitraining.dashboard.DashboardController;
-import cn.jinjiang.aitraining.events.EventController;
+import cn.jinjiang.aitraining.export.ApiController;
 import cn.jinjiang.aitraining.export.ExportController;
 import cn.jinjiang.aitraining.figures.FigureController;
 import cn.jinjiang.aitraining.imports.ImportController;
@@ -38,7 +38,7 @@ public final class WebApp {
 
         var dashboard = new DashboardController(s.dashboard(), views, cache);
         var figures = new FigureController(s.figures(), views, s.json(), cache, errors);
-        var events = new EventController(s.events(), s.json(), cache);
+        var api = new ApiController(s.figures(), s.events(), s.json(), cache, errors);
         var exports = new ExportController(s.figures(), s.events(), cache);
 
         var guard = new AdminGuard(s.sessions(), errors, s.config().behindProxy());
@@ -85,9 +85,9 @@ public final class WebApp {
             config.routes.get("/figures/{key}", figures::page);
             config.routes.get("/figures.csv", exports::figuresCsv);
             config.routes.get("/events.csv", exports::eventsCsv);
-            config.routes.get("/api/figures", figures::list);
-            config.routes.get("/api/figures/{key}", figures::one);
-            config.routes.get("/api/events", events::list);
+            config.routes.get("/api/figures", api::figures);
+            config.routes.get("/api/figures/{key}", api::figure);
+            config.routes.get("/api/events", api::events);
             config.routes.get("/healthz", ctx -> health(ctx, s));
             config.routes.get("/assets/<path>", s.assets()::serve);
 

@@ -1,6 +1,5 @@
 package cn.jinjiang.aitraining.figures;
 
-import cn.jinjiang.aitraining.export.FigureExport;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;
 import cn.jinjiang.aitraining.web.ErrorPages;
@@ -8,16 +7,13 @@ import cn.jinjiang.aitraining.web.HttpCache;
 import cn.jinjiang.aitraining.web.Json;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.Views;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A figure's page and the figures JSON API. */
+/** A figure's page (its JSON is served by export.ApiController). */
 public final class FigureController {
     private final FigureService service;
     private final Views views;
@@ -46,35 +42,6 @@ public final class FigureController {
             out.write(views.render(ctx, "figures/show", model).getBytes(StandardCharsets.UTF_8));
         });
         if (!found) errors.notFound(ctx);
-    }
-
-    /** GET /api/figures : every published figure, streamed so any number of figures fits in memory. */
-    public void list(Context ctx) {
-        cache.respond(ctx, "api-figures", Json.CONTENT_TYPE, stream -> {
-            try (JsonGenerator out = json.mapper().getFactory().createGenerator(stream)) {
-                out.writeStartObject();
-                out.writeArrayFieldStart("figures");
-                service.forEachPublished(f -> {
-                    try {
-                        out.writeObject(FigureExport.json(f, null));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                out.writeEndArray();
-                out.writeEndObject();
-            }
-        });
-    }
-
-    /** GET /api/figures/{key} : one figure with its whole history, oldest first. */
-    public void one(Context ctx) {
-        String key = ctx.pathParam("key");
-        boolean found = cache.respond(ctx, "api-figure-" + key, Json.CONTENT_TYPE, out -> {
-            var detail = service.detail(key).orElseThrow(HttpCache.Missing::new);
-            out.write(json.bytes(FigureExport.json(detail.current(), detail.history())));
-        });
-        if (!found) errors.show(ctx, 404, "figure_not_found");
     }
 
     /** The history as a line chart, once there are two observations to join. */
