@@ -14,6 +14,7 @@ import cn.jinjiang.aitraining.export.ExportController;
 import cn.jinjiang.aitraining.figures.FigureController;
 import cn.jinjiang.aitraining.imports.ImportController;
 import cn.jinjiang.aitraining.imports.ImportService;
+import cn.jinjiang.aitraining.web.BodyLimits;
 import cn.jinjiang.aitraining.web.ErrorPages;
 import cn.jinjiang.aitraining.web.HttpCache;
 import cn.jinjiang.aitraining.web.NotFound;
@@ -24,7 +25,8 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.SizeUnit;
-import io.javalin.http.HandlerType;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
 import java.util.Map;
 
 /** The one place that lists every route and filter. Returns an unstarted app. */
@@ -51,13 +53,14 @@ public final class WebApp {
         var imports = new ImportController(s.imports(), views, pages);
         var extract = new ExtractController(s.extract(), views, pages);
 
+        // Each POST route is added with the body it may carry; everything else gets FORM.
+        BodyLimits limits = new BodyLimits(FORM);
         return Javalin.create(config -> {
+            RouteTable routes = new RouteTable(config, limits);
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.generateEtags = false;
             config.http.prefer405over404 = true;
-            // The largest body any route reads; refuseLargeBodies holds every other route to its own limit.
-            config.http.maxRequestSize = MAX_EXTRACT_BYTES;
             // The file limit is the request limit: the parser must not stop half-way through a file a
             // little over 2 MB (the client, still sending, would then miss the answer); the import
             // page itself refuses files over 2 MB with its message.
@@ -75,7 +78,7 @@ public final class WebApp {
             config.routes.before(ctx -> {
                 SecurityHeaders.apply(ctx);
                 RequestLang.resolve(ctx);
-                refuseLargeBodies(ctx, errors);
+                refuseLargeBodies(ctx, limits, errors);
             });
             // Every matched /admin route: no-store, same-origin + CSRF on writes, a session except for login.
             config.routes.beforeMatched(guard::check);
@@ -93,30 +96,33 @@ public final class WebApp {
 
             // admin area (AdminGuard above protects all of it)
             config.routes.get("/admin/login", login::form);
-            config.routes.post("/admin/login", login::submit);
-            config.routes.post("/admin/logout", login::logout);
+            routes.post("/admin/login", login::submit, FORM);
+            routes.post("/admin/logout", login::logout, FORM);
             config.routes.get("/admin", admin::index);
             config.routes.get("/admin/figures/new", figureForms::newFigure);
-            config.routes.post("/admin/figures/new", figureForms::createFigure);
+            routes.post("/admin/figures/new", figureForms::createFigure, FORM);
             config.routes.get("/admin/figures/{key}", figureForms::editFigure);
-            config.routes.post("/admin/figures/{key}", figureForms::saveFigure);
+            routes.post("/admin/figures/{key}", figureForms::saveFigure, FORM);
             config.routes.get("/admin/figures/{key}/archive", figureForms::archiveFigureForm);
-            config.routes.post("/admin/figures/{key}/archive", figureForms::archiveFigure);
+            routes.post("/admin/figures/{key}/archive", figureForms::archiveFigure, FORM);
             config.routes.get("/admin/events/new", eventForms::newEvent);
-            config.routes.post("/admin/events/new", eventForms::createEvent);
+            routes.post("/admin/events/new", eventForms::createEvent, FORM);
             config.routes.get("/admin/events/{key}", eventForms::editEvent);
-            config.routes.post("/admin/events/{key}", eventForms::saveEvent);
+            routes.post("/admin/events/{key}", eventForms::saveEvent, FORM);
             config.routes.get("/admin/events/{key}/archive", eventForms::archiveEventForm);
-            config.routes.post("/admin/events/{key}/archive", eventForms::archiveEvent);
+            routes.post("/admin/events/{key}/archive", eventForms::archiveEvent, FORM);
             config.routes.get("/admin/audit", audit::list);
             config.routes.get("/admin/audit.csv", audit::csv);
-            config.routes.post("/admin/audit/{id}/revert", audit::revert);
+            routes.post("/admin/audit/{id}/revert", audit::revert, FORM);
             config.routes.get("/admin/import", imports::form);
-            config.routes.post("/admin/import", imports::upload);
-            config.routes.post("/admin/import/{id}/apply", imports::apply);
+            routes.post("/admin/import", imports::upload, UPLOAD);
+            routes.post("/admin/import/{id}/apply", imports::apply, FORM);
             config.routes.get("/admin/extract", extract::form);
-            config.routes.post("/admin/extract", extract::extract);
-            config.routes.post("/admin/extract/review", extract::review);
+            routes.post("/admin/extract", extract::extract, EXTRACT);
+            routes.post("/admin/extract/review", extract::review, EXTRACT);
+
+            // The largest body any route reads; refuseLargeBodies holds every route to its own limit.
+            config.http.maxRequestSize = limits.largest();
 
             config.routes.error(404, errors::notFound);
             config.routes.error(405, errors::methodNotAllowed);
@@ -126,34 +132,42 @@ public final class WebApp {
         });
     }
 
-    /** Form posts are small; an upload may carry a 2 MB file plus its multipart envelope. */
-    static final long MAX_FORM_BYTES = 256 * 1024;
+    /** Form posts are small. */
+    static final BodyLimits.Limit FORM = new BodyLimits.Limit(256 * 1024, "payload_too_large");
+    /** An upload may carry a 2 MB file plus its multipart envelope. */
     static final long MAX_UPLOAD_BYTES = ImportService.MAX_BYTES + 64 * 1024;
+    static final BodyLimits.Limit UPLOAD = new BodyLimits.Limit(MAX_UPLOAD_BYTES, "import_too_large");
     /**
      * A pasted text of 200,000 Chinese characters is about 1.8 MB once form-encoded (9 bytes a
      * character). Twice that leaves room to answer a somewhat longer text with a message beside the
      * field, the text kept; anything larger gets the 413 page saying how much text fits.
      */
-    static final long MAX_EXTRACT_BYTES = 4 * 1024 * 1024;
+    static final BodyLimits.Limit EXTRACT = new BodyLimits.Limit(4 * 1024 * 1024, "extract_too_large");
 
     /** Bodies up to this size are read and dropped before a 413, so the client, still sending, gets the answer. */
     static final long DRAIN_BYTES = 16L * 1024 * 1024;
 
+    /** Adds POST routes together with the body limit each one reads. */
+    private record RouteTable(JavalinConfig config, BodyLimits limits) {
+        void post(String path, Handler handler, BodyLimits.Limit limit) {
+            limits.declare(path, limit);
+            config.routes.post(path, handler);
+        }
+    }
+
     /**
-     * Answers 413 from the declared length, before anything parses the body. A client that is still
-     * sending would miss an answer sent on a connection closed under it, so a body of up to
-     * {@link #DRAIN_BYTES} is read and dropped first (a few milliseconds on a local network); a
-     * larger one gets the answer and the connection is closed. Bodies without a length are cut off
-     * by the limits above.
+     * Answers 413 from the declared length, before anything parses the body, by the limit declared
+     * with the route. A client that is still sending would miss an answer sent on a connection
+     * closed under it, so a body of up to {@link #DRAIN_BYTES} is read and dropped first (a few
+     * milliseconds on a local network); a larger one gets the answer and the connection is closed.
+     * Bodies without a length are cut off by the server's own limits.
      */
-    private static void refuseLargeBodies(io.javalin.http.Context ctx, ErrorPages errors) {
+    private static void refuseLargeBodies(io.javalin.http.Context ctx, BodyLimits limits, ErrorPages errors) {
         long length = ctx.req().getContentLengthLong();
-        boolean upload = ctx.path().equals("/admin/import");
-        boolean extract = ctx.path().equals("/admin/extract") || ctx.path().equals("/admin/extract/review");
-        long limit = upload ? MAX_UPLOAD_BYTES : extract ? MAX_EXTRACT_BYTES : MAX_FORM_BYTES;
-        if (length > limit) {
+        BodyLimits.Limit limit = limits.forPath(ctx.path());
+        if (length > limit.bytes()) {
             boolean drained = length <= DRAIN_BYTES && drain(ctx);
-            errors.show(ctx, 413, upload ? "import_too_large" : extract ? "extract_too_large" : "payload_too_large");
+            errors.show(ctx, 413, limit.messageKey());
             if (!drained) ctx.header("Connection", "close");
             ctx.skipRemainingHandlers();
         }
