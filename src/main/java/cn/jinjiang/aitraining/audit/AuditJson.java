@@ -13,8 +13,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * How an entity's state is stored in an audit entry. A mapper of its own, not the public API's:
  * renaming an API field must not change how old entries read. Each stored state carries
- * {@code "format": 1}; a state written before a field existed reads with that field empty
- * (null, 0 or false), and fields no longer known are ignored.
+ * {@code "format": 1}. A state written before a field existed reads with that field taken from
+ * the entity as it is now ({@link #readOver}), and fields no longer known are ignored.
  */
 public final class AuditJson {
     public static final int FORMAT = 1;
@@ -49,6 +49,39 @@ public final class AuditJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read audit state", e);
         }
+    }
+
+    /**
+     * The state stored as {@code json}, any field it lacks (written before the field existed) taken
+     * from {@code current}; inside lists, items are matched by their {@code id}.
+     */
+    public <T> T readOver(String json, T current, Class<T> type) {
+        if (json == null) return null;
+        try {
+            JsonNode stored = mapper.readTree(json);
+            int format = stored.path(FORMAT_FIELD).asInt(FORMAT);
+            if (format > FORMAT) throw new IllegalStateException("audit state of a newer format: " + format);
+            return mapper.treeToValue(fillMissing(stored, mapper.valueToTree(current)), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read audit state", e);
+        }
+    }
+
+    private static JsonNode fillMissing(JsonNode stored, JsonNode current) {
+        if (stored instanceof ObjectNode object && current instanceof ObjectNode now) {
+            now.fields().forEachRemaining(f -> {
+                JsonNode own = object.get(f.getKey());
+                if (own == null) object.set(f.getKey(), f.getValue());
+                else fillMissing(own, f.getValue());
+            });
+        } else if (stored.isArray() && current.isArray()) {
+            for (JsonNode item : stored) {
+                for (JsonNode candidate : current) {
+                    if (item.has("id") && item.get("id").equals(candidate.get("id"))) fillMissing(item, candidate);
+                }
+            }
+        }
+        return stored;
     }
 
     JsonNode tree(String json) throws JsonProcessingException {

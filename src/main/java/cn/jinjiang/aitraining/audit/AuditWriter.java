@@ -42,5 +42,10 @@ public final class AuditWriter {
         return audit.stateAt(h, entityType, key, version).map(stored -> json.read(stored, type));
     }
 
+    /** A stored state, any field it lacks (written before the field existed) taken from {@code current}. */
+    public <T> T readOver(String stored, T current, Class<T> type) {
+        return json.readOver(stored, current, type);
+    }
+
     public Instant now() { return clock.instant(); }
 }

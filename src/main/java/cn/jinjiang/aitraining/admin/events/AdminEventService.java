@@ -88,7 +88,7 @@ public final class AdminEventService implements Revertible {
         EventState current = dao.event(h, entry.entityKey()).orElseThrow(() -> new RevertRefused("revert.gone"));
         EventState after = audit.read(entry.afterJson(), EventState.class);
         if (current.version() != after.version()) throw new RevertRefused("revert.changed_since");
-        EventState before = audit.read(entry.beforeJson(), EventState.class);
+        EventState before = audit.readOver(entry.beforeJson(), current, EventState.class);
         EventState target = before != null ? before : current.withArchived(true);
         if (!dao.updateEvent(h, target, current.version(), audit.now())) throw new RevertRefused("revert.changed_since");
         EventState restored = dao.event(h, current.key()).orElseThrow();

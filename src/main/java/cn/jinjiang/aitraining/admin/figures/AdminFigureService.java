@@ -129,7 +129,7 @@ public final class AdminFigureService implements Revertible {
         FigureState current = dao.figure(h, entry.entityKey()).orElseThrow(() -> new RevertRefused("revert.gone"));
         FigureState after = audit.read(entry.afterJson(), FigureState.class);
         if (current.version() != after.version()) throw new RevertRefused("revert.changed_since");
-        FigureState before = audit.read(entry.beforeJson(), FigureState.class);
+        FigureState before = audit.readOver(entry.beforeJson(), current, FigureState.class);
         FigureState target = before != null ? before : current.withArchived(true);
         Instant now = audit.now();
         if (!dao.updateFigure(h, target, current.version(), now)) throw new RevertRefused("revert.changed_since");
