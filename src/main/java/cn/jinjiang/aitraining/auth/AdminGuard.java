@@ -131,8 +131,7 @@ public final class AdminGuard {
 
     static boolean isApiRequest(Context ctx) {
         String accept = ctx.header("Accept");
-        return ctx.path().startsWith("/admin/api/")
-                || ctx.header("X-Requested-With") != null
+        return ctx.header("X-Requested-With") != null
                 || (accept != null && accept.contains("application/json") && !accept.contains("text/html"));
     }
 

@@ -70,7 +70,6 @@ public final class DashboardService {
         data.put("valueLabels", shown.stream().map(f -> valueLabel(lang, f)).toList());
         data.put("marks", shown.stream().map(f -> f.quantity().qualifier().mark()).toList());
         data.put("axis", Messages.get(lang, "chart." + spec.id() + ".axis"));
-        data.put("markLegend", Messages.get(lang, "chart.marks"));
         List<String> columns = List.of(Messages.get(lang, "table.figure"), Messages.get(lang, "table.value"),
                 Messages.get(lang, "table.period"));
         return new ChartView(spec.id(), title, Messages.get(lang, "chart." + spec.id() + ".caption"),

@@ -116,7 +116,6 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() { return jdbi; }
     public Path file() { return file; }
-    public javax.sql.DataSource dataSource() { return dataSource; }
 
     /** True when a trivial query answers; used by the health check. */
     public boolean isReachable() {

@@ -32,9 +32,4 @@ public final class RequestLang {
         ctx.attribute(ATTRIBUTE, lang);
         return lang;
     }
-
-    /** Whether the representation depends on a negotiated language, for the Vary header. */
-    public static boolean explicit(Context ctx) {
-        return Lang.parse(ctx.queryParam("lang")).isPresent();
-    }
 }

@@ -24,7 +24,6 @@ import java.util.function.IntFunction;
 public final class ExtractService {
     /** Shown first: the kinds a figure on the dashboard can be. */
     static final List<Kind> MAIN_KINDS = List.of(Kind.COUNT, Kind.MONEY);
-    static final int MAX_QUOTE = 80;
 
     private final AdminFigureService figures;
     private final FigureExtractor extractor;
@@ -123,7 +122,7 @@ public final class ExtractService {
         String date = form.date() == null ? null : form.date().toString();
         return new FigurePrefill(c.value() == null ? null : QuantityFormat.plain(c.value()), c.unit(),
                 c.qualifier().code(), qualifierWord(c), c.scope(), date, form.source(), date,
-                cut(c.quote(), MAX_QUOTE), c.subject());
+                cut(c.quote(), FigureExtractor.MAX_QUOTE), c.subject());
     }
 
     /** The source's own qualifier word found in the span (近, 超过, 多 ...), longest first; "" when none. */

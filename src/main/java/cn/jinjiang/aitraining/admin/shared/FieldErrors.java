@@ -17,7 +17,6 @@ public final class FieldErrors {
     private final Map<String, FieldError> errors = new LinkedHashMap<>();
 
     public boolean isEmpty() { return errors.isEmpty(); }
-    public boolean has(String field) { return errors.containsKey(field); }
     public Map<String, FieldError> all() { return errors; }
 
     public void add(String field, String key, Object... args) {
