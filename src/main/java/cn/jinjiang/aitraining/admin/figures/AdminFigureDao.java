@@ -2,6 +2,7 @@ package cn.jinjiang.aitraining.admin.figures;
 
 import cn.jinjiang.aitraining.admin.figures.FigureState.ObservationState;
 import cn.jinjiang.aitraining.admin.shared.ValueParser;
+import cn.jinjiang.aitraining.figures.Figure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
@@ -28,36 +30,19 @@ public final class AdminFigureDao {
               FROM observation o JOIN source s ON s.id = o.source_id""";
 
     public AdminFigureDao(Jdbi jdbi) {
-        jdbi.registerRowMapper(ConstructorMapper.factory(FigureRow.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(Figure.class));
         jdbi.registerRowMapper(ConstructorMapper.factory(ObservationRow.class));
     }
 
-    /** The figure's own columns, with its row id (which the audited state leaves out). */
-    public record FigureRow(long id, String key, String labelZh, String labelEn, String category, String unitEn,
-                            boolean headline, int sortOrder, boolean archived, int version) {
-        FigureState with(List<ObservationState> observations) {
-            return new FigureState(key, labelZh, labelEn, category, unitEn, headline, sortOrder, archived, version,
-                    observations);
-        }
-    }
-
-    /** An observation row with the figure it belongs to. */
-    public record ObservationRow(long figureId, long id, java.math.BigDecimal value, String unit, String qualifier,
-                                 String qualifierWord, String periodZh, String periodEn, java.time.LocalDate asOf,
-                                 long sourceId, String source, String sourceEn, java.time.LocalDate sourceDate,
-                                 String sourceHeadline, String quote) {
-        ObservationState state() {
-            return new ObservationState(id, value, unit, qualifier, qualifierWord, periodZh, periodEn, asOf, sourceId,
-                    source, sourceEn, sourceDate, sourceHeadline, quote);
-        }
-    }
+    /** An observation with the figure it belongs to (for reading every figure's observations at once). */
+    public record ObservationRow(long figureId, @Nested ObservationState state) {}
 
     public Optional<FigureState> figure(Handle h, String key) {
         return h.createQuery(FIGURE_COLUMNS + " WHERE f.figure_key = :key")
                 .bind("key", key)
-                .mapTo(FigureRow.class)
+                .mapTo(Figure.class)
                 .findOne()
-                .map(f -> f.with(h.createQuery(OBSERVATION_COLUMNS + " WHERE o.figure_id = :id ORDER BY o.as_of, o.id")
+                .map(f -> FigureState.of(f, h.createQuery(OBSERVATION_COLUMNS + " WHERE o.figure_id = :id ORDER BY o.as_of, o.id")
                         .bind("id", f.id())
                         .mapTo(ObservationRow.class)
                         .map(ObservationRow::state)
@@ -66,13 +51,13 @@ public final class AdminFigureDao {
 
     /** Every figure, archived ones last, in the dashboard's order: one query for figures, one for observations. */
     public List<FigureState> all(Handle h) {
-        List<FigureRow> figures = h.createQuery(FIGURE_COLUMNS + " ORDER BY f.archived, f.sort_order, f.id")
-                .mapTo(FigureRow.class).list();
+        List<Figure> figures = h.createQuery(FIGURE_COLUMNS + " ORDER BY f.archived, f.sort_order, f.id")
+                .mapTo(Figure.class).list();
         Map<Long, List<ObservationState>> observations = h.createQuery(OBSERVATION_COLUMNS + " ORDER BY o.as_of, o.id")
                 .mapTo(ObservationRow.class)
                 .collect(Collectors.groupingBy(ObservationRow::figureId,
                         Collectors.mapping(ObservationRow::state, Collectors.toList())));
-        return figures.stream().map(f -> f.with(observations.getOrDefault(f.id(), List.of()))).toList();
+        return figures.stream().map(f -> FigureState.of(f, observations.getOrDefault(f.id(), List.of()))).toList();
     }
 
     public long figureId(Handle h, String key) {

@@ -1,6 +1,7 @@
 package cn.jinjiang.aitraining.admin.figures;
 
 import cn.jinjiang.aitraining.admin.shared.ValueParser;
+import cn.jinjiang.aitraining.figures.Figure;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;
 import cn.jinjiang.aitraining.values.Qualifier;
@@ -19,6 +20,12 @@ public record FigureState(
         String key, String labelZh, String labelEn, String category, String unitEn, boolean headline,
         int sortOrder, boolean archived, int version, List<ObservationState> observations) {
 
+    /** The figure row (as the public pages read it) with every observation. */
+    public static FigureState of(Figure f, List<ObservationState> observations) {
+        return new FigureState(f.key(), f.labelZh(), f.labelEn(), f.category(), f.unitEn(), f.headline(), f.sortOrder(),
+                f.archived(), f.version(), observations);
+    }
+
     public FigureState withArchived(boolean archived) {
         return new FigureState(key, labelZh, labelEn, category, unitEn, headline, sortOrder, archived, version,
                 observations);
@@ -28,8 +35,7 @@ public record FigureState(
     public String display(Lang lang) {
         ObservationState o = latest();
         if (o == null) return "";
-        return QuantityFormat.display(lang, new Quantity(o.value(), o.unit(), Qualifier.fromCode(o.qualifier()),
-                o.qualifierWord()), unitEn);
+        return QuantityFormat.display(lang, o.quantity(), unitEn);
     }
 
     /** The observation the dashboard shows: newest as-of date, then newest row. */
@@ -50,6 +56,10 @@ public record FigureState(
         public ObservationState {
             // Stored and compared as written: 9000, never 9.0E+3 or 9000.00.
             value = value == null ? null : ValueParser.plain(value);
+        }
+
+        public Quantity quantity() {
+            return new Quantity(value, unit, Qualifier.fromCode(qualifier), qualifierWord);
         }
 
         /** Same reported content, whatever the row id. */
