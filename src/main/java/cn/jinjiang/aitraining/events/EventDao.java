@@ -1,21 +1,20 @@
 package cn.jinjiang.aitraining.events;
 
 import cn.jinjiang.aitraining.figures.FigureRows;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** Reads events with their sources. SQL only. */
 public final class EventDao {
     /** Dated events in date order first, then undated ones in the curated order. */
     private static final String SELECT = """
-            SELECT e.id, e.event_key, e.event_date, e.date_note_zh, e.date_note_en, e.title_zh, e.title_en,
-                   e.kind, e.place_zh, e.place_en, e.people_zh, e.people_en, e.source_id, e.quote,
-                   e.sort_order, e.archived, e.version, %s
+            SELECT e.id AS e_id, e.event_key AS e_key, e.event_date AS e_date, e.date_note_zh AS e_date_note_zh,
+                   e.date_note_en AS e_date_note_en, e.title_zh AS e_title_zh, e.title_en AS e_title_en,
+                   e.kind AS e_kind, e.place_zh AS e_place_zh, e.place_en AS e_place_en, e.people_zh AS e_people_zh,
+                   e.people_en AS e_people_en, e.source_id AS e_source_id, e.quote AS e_quote,
+                   e.sort_order AS e_sort_order, e.archived AS e_archived, e.version AS e_version, %s
               FROM event e
               JOIN source s ON s.id = e.source_id
             """.formatted(FigureRows.SOURCE_COLUMNS);
@@ -26,12 +25,13 @@ public final class EventDao {
 
     public EventDao(Jdbi jdbi) {
         this.jdbi = jdbi;
+        jdbi.registerRowMapper(ConstructorMapper.factory(EventSnapshot.class));
     }
 
     public List<EventSnapshot> list(int limit, int offset) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE e.archived = FALSE" + ORDER + " LIMIT :limit OFFSET :offset")
                 .bind("limit", limit).bind("offset", offset)
-                .map(new SnapshotMapper()).list());
+                .mapTo(EventSnapshot.class).list());
     }
 
     /** The most recent {@code limit} dated events, oldest first. */
@@ -40,7 +40,7 @@ public final class EventDao {
                         + " WHERE e.archived = FALSE AND e.event_date IS NOT NULL"
                         + " ORDER BY e.event_date DESC, e.sort_order DESC, e.id DESC LIMIT :limit")
                 .bind("limit", limit)
-                .map(new SnapshotMapper()).list()));
+                .mapTo(EventSnapshot.class).list()));
         java.util.Collections.reverse(newestFirst);
         return newestFirst;
     }
@@ -52,19 +52,7 @@ public final class EventDao {
     public void forEach(Consumer<EventSnapshot> consumer) {
         jdbi.useHandle(h -> h.createQuery(SELECT + " WHERE e.archived = FALSE" + ORDER)
                 .setFetchSize(500)
-                .map(new SnapshotMapper())
+                .mapTo(EventSnapshot.class)
                 .useStream(stream -> stream.forEach(consumer)));
-    }
-
-    static final class SnapshotMapper implements RowMapper<EventSnapshot> {
-        @Override
-        public EventSnapshot map(ResultSet rs, StatementContext ctx) throws SQLException {
-            Event event = new Event(rs.getLong("id"), rs.getString("event_key"), FigureRows.date(rs, "event_date"),
-                    rs.getString("date_note_zh"), rs.getString("date_note_en"), rs.getString("title_zh"),
-                    rs.getString("title_en"), rs.getString("kind"), rs.getString("place_zh"), rs.getString("place_en"),
-                    rs.getString("people_zh"), rs.getString("people_en"), rs.getLong("source_id"),
-                    rs.getString("quote"), rs.getInt("sort_order"), rs.getBoolean("archived"), rs.getInt("version"));
-            return new EventSnapshot(event, FigureRows.source(rs));
-        }
     }
 }

@@ -4,9 +4,10 @@ import cn.jinjiang.aitraining.figures.Source;
 import cn.jinjiang.aitraining.i18n.DateFormat;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
+import org.jdbi.v3.core.mapper.Nested;
 
 /** An event with its source, ready to show. */
-public record EventSnapshot(Event event, Source source) {
+public record EventSnapshot(@Nested("e") Event event, @Nested("s") Source source) {
 
     public String key() { return event.key(); }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** Reads figures with their latest observation, and their histories. SQL only. */
 public final class FigureDao {
@@ -30,6 +31,8 @@ public final class FigureDao {
 
     public FigureDao(Jdbi jdbi) {
         this.jdbi = jdbi;
+        jdbi.registerRowMapper(ConstructorMapper.factory(FigureSnapshot.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(HistoryEntry.class));
     }
 
     /**
@@ -44,13 +47,13 @@ public final class FigureDao {
         return jdbi.withHandle(h -> h.createQuery(PAGE + ORDER)
                 .bind("limit", limit)
                 .bind("offset", offset)
-                .map(new FigureRows.SnapshotMapper())
+                .mapTo(FigureSnapshot.class)
                 .list());
     }
 
     public List<FigureSnapshot> listHeadline() {
         return jdbi.withHandle(h -> h.createQuery(CURRENT + " WHERE f.archived = FALSE AND f.headline = TRUE" + ORDER)
-                .map(new FigureRows.SnapshotMapper())
+                .mapTo(FigureSnapshot.class)
                 .list());
     }
 
@@ -58,7 +61,7 @@ public final class FigureDao {
         if (keys.isEmpty()) return List.of();
         return jdbi.withHandle(h -> h.createQuery(CURRENT + " WHERE f.archived = FALSE AND f.figure_key IN (<keys>)" + ORDER)
                 .bindList("keys", keys)
-                .map(new FigureRows.SnapshotMapper())
+                .mapTo(FigureSnapshot.class)
                 .list());
     }
 
@@ -71,7 +74,7 @@ public final class FigureDao {
         String where = includeArchived ? "" : " WHERE f.archived = FALSE";
         h.createQuery(CURRENT + where + ORDER)
                 .setFetchSize(500)
-                .map(new FigureRows.SnapshotMapper())
+                .mapTo(FigureSnapshot.class)
                 .useStream(stream -> stream.forEach(consumer));
     }
 
@@ -84,7 +87,7 @@ public final class FigureDao {
         String where = " WHERE f.figure_key = :key" + (includeArchived ? "" : " AND f.archived = FALSE");
         return jdbi.withHandle(h -> h.createQuery(CURRENT + where)
                 .bind("key", key)
-                .map(new FigureRows.SnapshotMapper())
+                .mapTo(FigureSnapshot.class)
                 .findOne());
     }
 
@@ -99,7 +102,7 @@ public final class FigureDao {
                          ORDER BY o.as_of, o.id
                         """.formatted(OBSERVATION_COLUMNS, SOURCE_COLUMNS))
                 .bind("figureId", figureId)
-                .map(new FigureRows.HistoryMapper())
+                .mapTo(HistoryEntry.class)
                 .list());
     }
 }

@@ -1,12 +1,13 @@
 package cn.jinjiang.aitraining.figures;
 
 import cn.jinjiang.aitraining.values.Quantity;
+import org.jdbi.v3.core.mapper.Nested;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;
 
 /** A figure with its latest observation and that observation's source: what the dashboard shows. */
-public record FigureSnapshot(Figure figure, Observation latest, Source source) {
+public record FigureSnapshot(@Nested("f") Figure figure, @Nested("o") Observation latest, @Nested("s") Source source) {
 
     public String key() { return figure.key(); }
 

@@ -7,7 +7,6 @@ import cn.jinjiang.aitraining.extract.Candidate;
 import cn.jinjiang.aitraining.extract.FigureExtractor;
 import cn.jinjiang.aitraining.extract.Kind;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;
-import cn.jinjiang.aitraining.values.Qualifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
