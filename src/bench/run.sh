@@ -8,9 +8,17 @@
 # another loopback port: the ceiling for serving those exact bytes on this machine. Then wrk loads
 # both in alternation, same connections and duration, and one table is printed. Also measures
 # cold start (median of 5), resident memory, and a soak of mixed reads with an admin edit every second.
+#
+#   --no-build          use the jar already in target/
+#   --duration S        seconds of wrk per route and server (default 10)
+#   --connections N     wrk connections (default 32)
+#   --soak S            seconds of soak (src/bench/soak.sh); 0 skips it (default 60)
+#
 # Needs: JDK 17, Maven, nginx, wrk, curl (apt-get install -y nginx wrk curl). Only loopback is used.
+# Every wait is bounded: the server must answer /healthz within 30 s (BENCH_START_TIMEOUT) or the run
+# stops with a message. Helpers: src/bench/lib.sh.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+. "$(dirname "$0")/lib.sh"
 
 BUILD=1; DURATION=10; CONNECTIONS=32; SOAK=60
 while (($#)); do
@@ -19,50 +27,39 @@ while (($#)); do
     --duration) DURATION="$2"; shift ;;
     --connections) CONNECTIONS="$2"; shift ;;
     --soak) SOAK="$2"; shift ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
+    -h|--help) bench_usage; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
-for tool in nginx wrk curl java; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y nginx wrk curl)" >&2; exit 2; }
-done
+bench_need nginx wrk curl java
 
 OURS_PORT=18080; NGINX_PORT=18081
 WORK=$(mktemp -d /tmp/dashboard-bench.XXXXXX)
 chmod 755 "$WORK"  # nginx workers run as an unprivileged user
-SERVER_PID=""; NGINX_STARTED=0
+NGINX_STARTED=0
 cleanup() {
-  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  bench_stop
   ((NGINX_STARTED)) && nginx -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
   [[ -n "${KEEP_BENCH:-}" ]] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-if ((BUILD)); then mvn -B -q package -DskipTests; fi
-JAR=target/ai-training-dashboard.jar
+if ((BUILD)); then bench_build; fi
 
-wait_healthy() {
-  for _ in $(seq 1 400); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$OURS_PORT/healthz" 2>/dev/null && return 0
-    sleep 0.025
-  done
-  echo "server did not become healthy" >&2; return 1
-}
-
-# The README's run command, on a fresh database (migrated from sql/: the curated data).
-java -jar "$JAR" --port "$OURS_PORT" --db "$WORK/data/dashboard.db" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-wait_healthy
+# The README's run command (on loopback), on a fresh database (migrated from sql/: the curated data).
+bench_start "$OURS_PORT" "$WORK/data/dashboard.db" "$WORK/server.log"
+SERVER_PID=$BENCH_PID
 
 # The exact bytes of each route, as static files for nginx.
 mkdir -p "$WORK/www"
 B="http://127.0.0.1:$OURS_PORT"
-curl -fsS "$B/?lang=zh" -o "$WORK/www/index-zh.html"
-curl -fsS "$B/?lang=en" -o "$WORK/www/index-en.html"
-curl -fsS "$B/figures/ai-training-attendance?lang=zh" -o "$WORK/www/figure.html"
-curl -fsS "$B/figures.csv" -o "$WORK/www/figures.csv"
-curl -fsS "$B/api/figures" -o "$WORK/www/figures.json"
-OUR_ETAG=$(curl -fsS -D - -o /dev/null "$B/" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+curl -fsS -m 30 "$B/?lang=zh" -o "$WORK/www/index-zh.html"
+curl -fsS -m 30 "$B/?lang=en" -o "$WORK/www/index-en.html"
+curl -fsS -m 30 "$B/figures/ai-training-attendance?lang=zh" -o "$WORK/www/figure.html"
+curl -fsS -m 30 "$B/figures.csv" -o "$WORK/www/figures.csv"
+curl -fsS -m 30 "$B/api/figures" -o "$WORK/www/figures.json"
+OUR_ETAG=$(curl -fsS -m 30 -D - -o /dev/null "$B/" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
 
 cat >"$WORK/nginx.conf" <<NGINX
 worker_processes auto;
@@ -89,21 +86,13 @@ NGINX
 mkdir -p "$WORK/tmp"
 nginx -p "$WORK" -c "$WORK/nginx.conf"
 NGINX_STARTED=1
-NGINX_ETAG=$(curl -fsS -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+NGINX_ETAG=$(curl -fsS -m 30 -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
 
 # wrk: requests/s, p50 and p99 latency in ms, errors (socket errors + responses neither 2xx nor 3xx).
 run_wrk() { # url [header]
-  local out
-  if [[ -n "${2:-}" ]]; then out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$2" "$1")
-  else out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1"); fi
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
-  p50=$(awk '$1=="50%"{print $2}' <<<"$out")
-  p99=$(awk '$1=="99%"{print $2}' <<<"$out")
-  errors=$(awk '/Socket errors/{gsub(/,/,""); s=$4+$6+$8+$10} /Non-2xx or 3xx/{n=$5} END{print s+n+0}' <<<"$out")
-  echo "$rps $(to_ms "$p50") $(to_ms "$p99") $errors"
+  if [[ -n "${2:-}" ]]; then wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$2" "$1" | bench_wrk_summary
+  else wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" | bench_wrk_summary; fi
 }
-to_ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us/,"",v); printf "%.2f", v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); printf "%.2f", v} else if (v ~ /s$/) {sub(/s/,"",v); printf "%.2f", v*1000} else print "?" }'; }
 
 ROUTES=("/" "/?lang=en" "/figures/ai-training-attendance" "/figures.csv" "/api/figures" "304 /")
 # Warm-up: let the JIT compile the hot paths of every route before anything is measured.
@@ -126,13 +115,13 @@ for route in "${ROUTES[@]}"; do
   ratio=$(awk -v a="$ors" -v b="$nrs" 'BEGIN{ if (b>0) printf "%.2f", a/b; else print "?" }')
   printf '%-34s %10.0f %10.0f %6s %9s %9s %9s %9s %7s\n' "$label" "$ors" "$nrs" "$ratio" "$op50" "$op99" "$np50" "$np99" "$((oerr + nerr))"
 done
-check_304=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $OUR_ETAG" "http://127.0.0.1:$OURS_PORT/")
+check_304=$(curl -s -m 30 -o /dev/null -w '%{http_code}' -H "If-None-Match: $OUR_ETAG" "http://127.0.0.1:$OURS_PORT/")
 echo "(conditional GET of / answers $check_304)"
 
 # Resident memory is read at rest, 6 s after the load stops: long enough for the server's memory
 # governor (3 s period) to collect and give back heap that the burst made it take.
 sleep 6
-RSS_AFTER_LOAD=$(ps -o rss= -p "$SERVER_PID" | awk '{printf "%.0f", $1/1024}')
+RSS_AFTER_LOAD=$(bench_rss_mb "$SERVER_PID")
 echo
 echo "Resident memory of the server at rest after the load: ${RSS_AFTER_LOAD} MB"
 
@@ -143,20 +132,18 @@ fi
 
 if ((SOAK > 0)); then
   sleep 6
-  echo "Resident memory at rest after the whole benchmark: $(ps -o rss= -p "$SERVER_PID" | awk '{printf "%.0f", $1/1024}') MB"
+  echo "Resident memory at rest after the whole benchmark: $(bench_rss_mb "$SERVER_PID") MB"
 fi
 
 # Cold start: process start to the first 200 on /healthz, on the existing database; median of 5.
-kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+bench_stop
 starts=()
 for _ in 1 2 3 4 5; do
   t0=$(date +%s%N)
-  java -jar "$JAR" --port "$OURS_PORT" --db "$WORK/data/dashboard.db" >>"$WORK/server.log" 2>&1 &
-  SERVER_PID=$!
-  until curl -fsS -o /dev/null "http://127.0.0.1:$OURS_PORT/healthz" 2>/dev/null; do sleep 0.005; done
+  BENCH_POLL=0.005 bench_start "$OURS_PORT" "$WORK/data/dashboard.db" "$WORK/server.log"
   t1=$(date +%s%N)
   starts+=($(( (t1 - t0) / 1000000 )))
-  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+  bench_stop
 done
-median=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 3p)
+median=$(printf '%s\n' "${starts[@]}" | bench_median)
 echo "Cold start to first 200 on /healthz (existing database), 5 runs: ${starts[*]} ms; median ${median} ms"

@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
-# Soak: mixed reads with wrk for SOAK seconds while an admin saves a figure through the real form
+# Soak: mixed reads with wrk for SECONDS while an admin saves a figure through the real form
 # every second. Prints errors, edits acknowledged, and resident memory before and after.
+#
 #   src/bench/soak.sh PORT SERVER_PID SECONDS WORKDIR      (called by src/bench/run.sh)
+#
+# PORT and SERVER_PID name a running server on 127.0.0.1 whose database is WORKDIR/data/dashboard.db;
+# an admin "soak" is created in it. Stops by itself after SECONDS (+ 6 s of rest before the last
+# memory reading); every request has a time limit. Helpers: src/bench/lib.sh.
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+[[ "${1:-}" == -h || "${1:-}" == --help ]] && { bench_usage; exit 0; }
+(($# == 4)) || { echo "usage: src/bench/soak.sh PORT SERVER_PID SECONDS WORKDIR (see --help)" >&2; exit 2; }
 PORT=$1; PID=$2; SECONDS_TOTAL=$3; WORK=$4
+bench_need wrk curl java
 B="http://127.0.0.1:$PORT"
-JAR=target/ai-training-dashboard.jar
-JAR_DB="$WORK/data/dashboard.db"
 PASSWORD="soak-password-$RANDOM$RANDOM"
+COOKIES="$WORK/soak.cookies"
 
-printf '%s\n' "$PASSWORD" | java -jar "$JAR" admin create --username soak --password-stdin --db "$JAR_DB" >/dev/null 2>&1
-JAR_COOKIES="$WORK/soak.cookies"
-token() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1; }
-csrf=$(curl -fsS -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$B/admin/login" | token)
-code=$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR_COOKIES" -b "$JAR_COOKIES" \
-  --data-urlencode "username=soak" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$csrf" "$B/admin/login")
-[[ "$code" == 303 ]] || { echo "soak: admin login failed ($code)" >&2; exit 1; }
+bench_admin_create "$WORK/data/dashboard.db" soak "$PASSWORD"
+bench_admin_login "$B" "$COOKIES" soak "$PASSWORD" || { echo "soak: cannot sign in" >&2; exit 1; }
 
 cat >"$WORK/mixed.lua" <<'LUA'
 local paths = { "/", "/?lang=en", "/figures/ai-training-attendance", "/figures.csv", "/api/figures",
@@ -27,38 +30,27 @@ request = function()
 end
 LUA
 
-rss() { ps -o rss= -p "$PID" | awk '{printf "%.0f", $1/1024}'; }
-BEFORE=$(rss)
+BEFORE=$(bench_rss_mb "$PID")
 wrk -t2 -c16 -d"${SECONDS_TOTAL}s" -s "$WORK/mixed.lua" "$B" >"$WORK/soak-wrk.txt" 2>&1 &
 WRK_PID=$!
+trap 'kill "$WRK_PID" 2>/dev/null || true' EXIT
 
 ok=0; failed=0
 end=$(( $(date +%s) + SECONDS_TOTAL ))
 i=0
 while (( $(date +%s) < end )); do
   started=$(date +%s%N)
-  page=$(curl -fsS -b "$JAR_COOKIES" "$B/admin/figures/ai-lectures")
-  csrf=$(token <<<"$page")
-  version=$(sed -n 's/.*name="version" value="\([^"]*\)".*/\1/p' <<<"$page" | head -1)
   i=$((i + 1))
-  code=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR_COOKIES" \
-    --data-urlencode "_csrf=$csrf" --data-urlencode "version=$version" --data-urlencode "mode=correction" \
-    --data-urlencode "value=$((6 + i % 5))" --data-urlencode "unit=期" --data-urlencode "qualifier=exact" \
-    --data-urlencode "qualifier_word=" --data-urlencode "period=2025年以来" --data-urlencode "period_en=2025 year to date" \
-    --data-urlencode "as_of=2025-05-19" --data-urlencode "source=晋江经济报" --data-urlencode "source_date=2025-05-19" \
-    --data-urlencode "quote=先后举办专题辅导讲座6期" --data-urlencode "label_zh=AI专题辅导讲座" \
-    --data-urlencode "label_en=AI lectures" --data-urlencode "reason=soak edit $i" \
-    "$B/admin/figures/ai-lectures")
+  code=$(bench_admin_save_figure "$B" "$COOKIES" "$i")
   if [[ "$code" == 303 ]]; then ok=$((ok + 1)); else failed=$((failed + 1)); fi
   elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
-  (( elapsed < 1000 )) && sleep "$(awk -v ms=$((1000 - elapsed)) 'BEGIN{printf "%.3f", ms/1000}')"
+  if (( elapsed < 1000 )); then sleep "$(awk -v ms=$((1000 - elapsed)) 'BEGIN{printf "%.3f", ms/1000}')"; fi
 done
-wait "$WRK_PID" || true
+wait "$WRK_PID" || true # wrk stops by itself after -d
 sleep 6 # at rest, as BEFORE was: see run.sh
-AFTER=$(rss)
+AFTER=$(bench_rss_mb "$PID")
 reqs=$(awk '/requests in/{print $1}' "$WORK/soak-wrk.txt")
-rps=$(awk '/Requests\/sec/{print $2}' "$WORK/soak-wrk.txt")
-errors=$(awk '/Socket errors/{gsub(/,/,""); s=$4+$6+$8+$10} /Non-2xx or 3xx/{n=$5} END{print s+n+0}' "$WORK/soak-wrk.txt")
+read -r rps _ _ errors < <(bench_wrk_summary <"$WORK/soak-wrk.txt")
 growth=$(awk -v a="$BEFORE" -v b="$AFTER" 'BEGIN{printf "%+.1f%%", (b-a)*100/a}')
 echo
 echo "Soak ${SECONDS_TOTAL}s: ${reqs} mixed reads (${rps} req/s, 16 connections), read errors ${errors}; admin edits ${ok} saved, ${failed} failed"

@@ -1,6 +1,7 @@
 package cn.jinjiang.aitraining.backup;
 
 import java.io.IOException;
+import java.io.Serial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,6 +63,9 @@ public final class Backup {
     }
 
     public static final class BackupException extends RuntimeException {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
         public BackupException(String message) {
             super(message);
         }

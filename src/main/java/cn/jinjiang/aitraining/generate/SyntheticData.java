@@ -1,6 +1,7 @@
 package cn.jinjiang.aitraining.generate;
 
 import cn.jinjiang.aitraining.db.DataVersion;
+import java.io.Serial;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -98,6 +99,9 @@ final class SyntheticData {
     }
 
     static final class AlreadyGeneratedException extends RuntimeException {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
         AlreadyGeneratedException() {
             super("this database already holds generated data; use a new file（该数据库已有合成数据）");
         }

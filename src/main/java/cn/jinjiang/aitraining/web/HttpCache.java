@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Serial;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +44,9 @@ public final class HttpCache {
      * {@link #respond} then returns false and writes nothing.
      */
     public static final class Missing extends RuntimeException {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
         public Missing() {
             super(null, null, false, false);
         }

@@ -17,7 +17,7 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+            .setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS);
 
     public ObjectMapper mapper() { return mapper; }
 
