@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * The real server (WebApp over AppServices) on a free port and a temporary SQLite file, as every
  * HTTP and browser test runs it.
  * API: {@code TestApp.builder().clock(c).behindProxy(true).admin(account).folder(dir).start()}, or
- * {@link #start()} for the defaults; then {@link #client()}, {@link #signedIn()}, {@link #baseUrl()},
+ * {@link #start()} for the defaults; then {@link #client()}, {@link #cookielessClient()}, {@link #signedIn()}, {@link #baseUrl()},
  * {@link #services()}, {@link #database()}, {@link #dbFile()}; {@link #close()} stops it.
  *
  * <p>A fresh database is a copy of one migrated once per test run, so a server starts in
@@ -72,6 +72,9 @@ public final class TestApp implements AutoCloseable {
 
     /** A new browser with an empty cookie jar. */
     public WebClient client() { return new WebClient(baseUrl()); }
+
+    /** A client that keeps no cookies (like curl), for tests of single requests. */
+    public WebClient cookielessClient() { return new WebClient(baseUrl(), false); }
 
     /** A new browser signed in as this app's admin. */
     public WebClient signedIn() {

@@ -39,10 +39,18 @@ public final class WebClient {
     private String token;
     private String tokenSession;
 
+    /** A browser with a cookie jar. */
     public WebClient(String baseUrl) {
+        this(baseUrl, true);
+    }
+
+    /** With {@code keepCookies} false, a client like curl: every request carries only the headers it is given. */
+    public WebClient(String baseUrl, boolean keepCookies) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (keepCookies) builder.cookieHandler(cookies);
+        this.http = builder.build();
     }
 
     public String baseUrl() { return baseUrl; }
