@@ -76,7 +76,7 @@ public final class WebClient {
     /** Posts the form; adds this session's CSRF token when the form carries none. */
     public HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
         Map<String, String> all = new LinkedHashMap<>(form);
-        all.putIfAbsent(AdminGuard.CSRF_FIELD, csrfToken());
+        if (!all.containsKey(AdminGuard.CSRF_FIELD)) all.put(AdminGuard.CSRF_FIELD, csrfToken());
         return postAsIs(path, all, headers);
     }
 
