@@ -12,7 +12,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +24,32 @@ class ImportTest {
     private static final String LECTURES = "ai-lectures,AI专题辅导讲座,AI lectures,ai-learning,12,期,exact,2025年以来,2025-05-30,晋江经济报,2025-05-31,举办专题辅导讲座12期\r\n";
     private static final String NEW_ROW = "ai-agents-built,自建智能体,AI agents built,ai-application,120,个,over,2025年以来,2025-05-30,晋江经济报,2025-05-31,自建智能体超过120个\r\n";
 
+    /** Tests that only preview or are refused share one server and session; a test that applies gets its own. */
+    static TestApp shared;
+    static WebClient sharedClient;
     TestApp app;
     WebClient c;
 
-    @BeforeEach void start() {
+    @BeforeAll static void startShared() {
+        shared = TestApp.start();
+        sharedClient = shared.signedIn();
+    }
+
+    @AfterAll static void stopShared() { shared.close(); }
+
+    @BeforeEach void useShared() {
+        app = shared;
+        c = sharedClient;
+    }
+
+    @AfterEach void stopOwn() {
+        if (app != shared) app.close();
+    }
+
+    private void ownServer() {
         app = TestApp.start();
         c = app.signedIn();
     }
-
-    @AfterEach void stop() { app.close(); }
 
     private HttpResponse<String> upload(byte[] content) {
         return c.upload("/admin/import", "figures.csv", content);
@@ -49,6 +68,7 @@ class ImportTest {
 
     @Test
     void previewShowsBeforeAndAfterAndChangesNothingUntilConfirmed() {
+        ownServer();
         String before = c.get("/api/figures").body();
         HttpResponse<String> preview = upload((HEADER + LECTURES + NEW_ROW).getBytes(StandardCharsets.UTF_8));
         assertEquals(200, preview.statusCode(), preview.body());
@@ -84,6 +104,7 @@ class ImportTest {
 
     @Test
     void sameDateAndSourceIsACorrection() {
+        ownServer();
         String row = "ai-lectures,AI专题辅导讲座,AI lectures,ai-learning,7,期,exact,2025年以来,2025-05-19,晋江经济报,2025-05-19,举办专题辅导讲座7期\r\n";
         String html = upload((HEADER + row).getBytes(StandardCharsets.UTF_8)).body();
         assertTrue(html.contains("data-action=\"correction\""));
@@ -109,6 +130,7 @@ class ImportTest {
 
     @Test
     void applyIsAllOrNothingWhenAFigureChangedAfterThePreview() {
+        ownServer();
         String html = upload((HEADER + LECTURES + NEW_ROW).getBytes(StandardCharsets.UTF_8)).body();
         Map<String, String> form = c.form("/admin/figures/ai-lectures", "figure-form");
         form.put("mode", "correction");
@@ -123,6 +145,7 @@ class ImportTest {
 
     @Test
     void gbkAndUtf8WithOrWithoutBomAreReadCorrectly() {
+        ownServer();
         for (Charset charset : new Charset[] {Charset.forName("GBK"), StandardCharsets.UTF_8}) {
             String html = upload((HEADER + LECTURES).getBytes(charset)).body();
             assertTrue(html.contains("举办专题辅导讲座12期"), charset.name());
