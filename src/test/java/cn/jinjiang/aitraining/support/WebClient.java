@@ -27,7 +27,7 @@ import org.jsoup.nodes.Document;
  * API: {@link #get}, {@link #getBytes}, {@link #page}, {@link #form}, {@link #post} (fills in the session's
  * CSRF token), {@link #postAsIs} (sends exactly what it is given), {@link #postPairs}, {@link #upload},
  * {@link #uploadAsIs}, {@link #signIn}, {@link #csrfToken}, {@link #cookie}, {@link #request}/{@link #send}.
- * I/O failures are thrown as {@link UncheckedIOException}.
+ * I/O failures are thrown as {@link UncheckedIOException}. One client per thread, like one browser per user.
  */
 public final class WebClient {
     public static final String FORM = "application/x-www-form-urlencoded";
