@@ -4,29 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jinjiang.aitraining.AdminTestClient;
+import cn.jinjiang.aitraining.support.Html;
+import cn.jinjiang.aitraining.support.TestApp;
+import cn.jinjiang.aitraining.support.WebClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Creating, editing and archiving events through the forms. */
 class EventEditTest {
-    @TempDir Path dir;
-    AdminTestClient c;
+    TestApp app;
+    WebClient c;
 
     @BeforeEach void start() {
-        c = AdminTestClient.start(dir);
-        c.login();
+        app = TestApp.start();
+        c = app.signedIn();
     }
 
-    @AfterEach void stop() { c.close(); }
+    @AfterEach void stop() { app.close(); }
+
+    private Map<String, String> eventForm(String key) {
+        return c.form("/admin/events/" + key, "event-form");
+    }
 
     private Map<String, String> newEvent() {
-        Map<String, String> form = AdminTestClient.formFields(c.get("/admin/events/new").body(), "id=\"event-form\"");
+        Map<String, String> form = eventForm("new");
         form.put("key", "lecture-2025-06-10");
         form.put("date", "2025-06-01");
         form.put("title_zh", "AI赋能政务专题讲座");
@@ -45,7 +50,7 @@ class EventEditTest {
         assertEquals(303, c.post("/admin/events/new", newEvent()).statusCode());
         assertTrue(c.get("/api/events").body().contains("AI赋能政务专题讲座"));
 
-        Map<String, String> edit = c.eventForm("lecture-2025-06-10");
+        Map<String, String> edit = eventForm("lecture-2025-06-10");
         assertEquals("AI赋能政务专题讲座", edit.get("title_zh"));
         edit.put("title_zh", "AI赋能政务服务专题讲座");
         edit.put("date", "");
@@ -56,13 +61,12 @@ class EventEditTest {
         assertTrue(events.contains("AI赋能政务服务专题讲座"));
         assertTrue(events.contains("\"undated\":true"));
 
-        Map<String, String> archive = AdminTestClient.formFields(c.get("/admin/events/lecture-2025-06-10/archive").body(),
-                "id=\"archive-form\"");
+        Map<String, String> archive = c.form("/admin/events/lecture-2025-06-10/archive", "archive-form");
         archive.put("reason", "not an AI training event");
         assertEquals(303, c.post("/admin/events/lecture-2025-06-10/archive", archive).statusCode());
         assertFalse(c.get("/api/events").body().contains("AI赋能政务服务专题讲座"));
-        String audit = c.get("/admin/audit?entity=event:lecture-2025-06-10").body();
-        assertEquals(3, audit.split("class=\"audit-entry\"", -1).length - 1);
+        Document audit = c.page("/admin/audit?entity=event:lecture-2025-06-10");
+        assertEquals(3, audit.select(".audit-entry").size());
     }
 
     @Test
@@ -74,18 +78,20 @@ class EventEditTest {
         form.put("date", "2025-13-01");
         HttpResponse<String> r = c.post("/admin/events/new", form);
         assertEquals(422, r.statusCode());
-        assertTrue(r.body().contains("id=\"title_en-error\""));
-        assertTrue(r.body().contains("id=\"kind-error\""));
-        assertTrue(r.body().contains("id=\"date-error\""));
-        assertTrue(r.body().contains("value=\"AI赋能政务专题讲座\""));
+        Document page = Html.parse(r);
+        for (String field : new String[] {"title_en", "kind", "date"}) {
+            assertTrue(Html.errorSummary(page).containsKey(field), "summary links to " + field);
+            Html.one(page, "#" + field + "-error");
+        }
+        assertEquals("AI赋能政务专题讲座", Html.fields(page, "event-form").get("title_zh"), "typed value kept");
         assertEquals(before, c.get("/api/events").body());
     }
 
     @Test
     void staleEventEditIs409() {
         assertEquals(303, c.post("/admin/events/new", newEvent()).statusCode());
-        Map<String, String> mine = c.eventForm("lecture-2025-06-10");
-        Map<String, String> theirs = c.eventForm("lecture-2025-06-10");
+        Map<String, String> mine = eventForm("lecture-2025-06-10");
+        Map<String, String> theirs = eventForm("lecture-2025-06-10");
         theirs.put("title_zh", "他们的标题");
         theirs.put("reason", "theirs");
         assertEquals(303, c.post("/admin/events/lecture-2025-06-10", theirs).statusCode());

@@ -5,28 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jinjiang.aitraining.AdminTestClient;
+import cn.jinjiang.aitraining.support.Html;
+import cn.jinjiang.aitraining.support.TestApp;
+import cn.jinjiang.aitraining.support.WebClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Reports, corrections, new figures and archiving, through the forms, seen on the public pages. */
+/** Reports, corrections, new figures and archiving, through the forms, seen on the public pages. Every test writes: a server each. */
 class FigureEditTest {
-    @TempDir Path dir;
-    AdminTestClient c;
+    TestApp app;
+    WebClient c;
 
     @BeforeEach void start() {
-        c = AdminTestClient.start(dir);
-        c.login();
+        app = TestApp.start();
+        c = app.signedIn();
     }
 
-    @AfterEach void stop() { c.close(); }
+    @AfterEach void stop() { app.close(); }
+
+    private Map<String, String> figureForm(String key) {
+        return c.form("/admin/figures/" + key, "figure-form");
+    }
 
     private int observations(String key) {
         String json = c.get("/api/figures/" + key).body();
@@ -37,7 +42,7 @@ class FigureEditTest {
     void correctionFixesTheLatestValueEverywhereAtOnce() {
         HttpResponse<String> before = c.get("/");
         String etag = before.headers().firstValue("ETag").orElseThrow();
-        Map<String, String> form = c.figureForm("ai-lectures");
+        Map<String, String> form = figureForm("ai-lectures");
         assertEquals("6", form.get("value"));
         form.put("mode", "correction");
         form.put("value", "7");
@@ -45,7 +50,7 @@ class FigureEditTest {
         HttpResponse<String> saved = c.post("/admin/figures/ai-lectures", form);
         assertEquals(303, saved.statusCode(), saved.body());
         assertEquals("/admin", saved.headers().firstValue("Location").orElseThrow());
-        assertTrue(c.get("/admin").body().contains("id=\"flash\""));
+        assertTrue(Html.flash(c.page("/admin")).isPresent(), "a flash message on the admin home");
 
         assertEquals(1, observations("ai-lectures"), "a correction keeps the history length");
         HttpResponse<String> dashboard = c.get("/", "If-None-Match", etag);
@@ -63,7 +68,7 @@ class FigureEditTest {
     @Test
     void reportAddsAnObservationAndTheFigurePageDrawsTheHistory() {
         assertFalse(c.get("/figures/ai-lectures").body().contains("chart-history"));
-        Map<String, String> form = c.figureForm("ai-lectures");
+        Map<String, String> form = figureForm("ai-lectures");
         form.put("mode", "report");
         form.put("value", "1万");
         form.put("as_of", "2025-05-31");
@@ -83,7 +88,7 @@ class FigureEditTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"9000|9000", "'9,000'|9000", "2.77亿|277000000", "1万|10000", "０．５|0.5"})
     void valuesAreReadAsPeopleWriteThem(String typed, String stored) {
-        Map<String, String> form = c.figureForm("ai-scenario-investment");
+        Map<String, String> form = figureForm("ai-scenario-investment");
         form.put("mode", "correction");
         form.put("value", typed);
         form.put("reason", "check parsing");
@@ -94,7 +99,7 @@ class FigureEditTest {
     @Test
     void invalidInputReRendersWithMessagesBesideFieldsKeepsTypedValuesAndChangesNothing() {
         String before = c.get("/api/figures/ai-lectures").body();
-        Map<String, String> form = c.figureForm("ai-lectures");
+        Map<String, String> form = figureForm("ai-lectures");
         form.put("value", "-5");
         form.put("as_of", "2099-01-01");
         form.put("source_date", "2025-02-30");
@@ -106,10 +111,11 @@ class FigureEditTest {
         HttpResponse<String> r = c.post("/admin/figures/ai-lectures", form);
         assertEquals(422, r.statusCode());
         String html = r.body();
-        assertTrue(html.contains("class=\"error-summary\""));
+        Document page = Html.parse(r);
+        Map<String, String> summary = Html.errorSummary(page);
         for (String field : new String[] {"value", "as_of", "source_date", "qualifier", "label_en", "reason"}) {
-            assertTrue(html.contains("href=\"#" + field + "\""), "summary links to " + field);
-            assertTrue(html.contains("id=\"" + field + "-error\""), "message beside " + field);
+            assertTrue(summary.containsKey(field), "summary links to " + field + ": " + summary);
+            assertEquals(summary.get(field), Html.one(page, "#" + field + "-error").text(), "message beside " + field);
         }
         assertTrue(html.contains("数值不能为负"));
         assertTrue(html.contains("日期不能晚于明天"));
@@ -122,7 +128,7 @@ class FigureEditTest {
 
     @Test
     void errorsAreInTheChosenLanguage() {
-        Map<String, String> form = c.figureForm("ai-lectures");
+        Map<String, String> form = figureForm("ai-lectures");
         form.put("value", "lots");
         HttpResponse<String> r = c.post("/admin/figures/ai-lectures?lang=en", form);
         assertEquals(422, r.statusCode());
@@ -132,8 +138,8 @@ class FigureEditTest {
 
     @Test
     void savingOverANewerVersionIs409WithBothChangesAndOverwritesNothing() {
-        Map<String, String> mine = c.figureForm("ai-lectures");
-        Map<String, String> theirs = c.figureForm("ai-lectures");
+        Map<String, String> mine = figureForm("ai-lectures");
+        Map<String, String> theirs = figureForm("ai-lectures");
         theirs.put("mode", "correction");
         theirs.put("value", "8");
         theirs.put("reason", "their change");
@@ -150,8 +156,7 @@ class FigureEditTest {
 
     @Test
     void newFigureAppearsOnTheDashboardAndItsKeyMustBeFree() {
-        HttpResponse<String> page = c.get("/admin/figures/new");
-        Map<String, String> form = AdminTestClient.formFields(page.body(), "id=\"figure-form\"");
+        Map<String, String> form = c.form("/admin/figures/new", "figure-form");
         form.put("key", "ai-agents-built");
         form.put("category", "ai-application");
         form.put("label_zh", "自建智能体");
@@ -178,8 +183,7 @@ class FigureEditTest {
 
     @Test
     void archiveHidesTheFigureButKeepsItInTheAdmin() {
-        String page = c.get("/admin/figures/ai-lectures/archive").body();
-        Map<String, String> form = AdminTestClient.formFields(page, "id=\"archive-form\"");
+        Map<String, String> form = c.form("/admin/figures/ai-lectures/archive", "archive-form");
         form.put("reason", "");
         assertEquals(422, c.post("/admin/figures/ai-lectures/archive", form).statusCode());
         assertEquals(200, c.get("/figures/ai-lectures").statusCode());
@@ -197,7 +201,7 @@ class FigureEditTest {
     @Test
     void unknownFigureIs404() {
         assertEquals(404, c.get("/admin/figures/no-such-figure").statusCode());
-        Map<String, String> form = c.figureForm("ai-lectures");
+        Map<String, String> form = figureForm("ai-lectures");
         assertEquals(404, c.post("/admin/figures/no-such-figure", form).statusCode());
     }
 }

@@ -4,18 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jinjiang.aitraining.AdminTestClient;
+import cn.jinjiang.aitraining.support.Html;
+import cn.jinjiang.aitraining.support.TestApp;
+import cn.jinjiang.aitraining.support.WebClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** CSV import: preview, apply all or nothing, encodings, and the clear refusals. */
 class ImportTest {
@@ -23,33 +24,51 @@ class ImportTest {
     private static final String LECTURES = "ai-lectures,AI专题辅导讲座,AI lectures,ai-learning,12,期,exact,2025年以来,2025-05-30,晋江经济报,2025-05-31,举办专题辅导讲座12期\r\n";
     private static final String NEW_ROW = "ai-agents-built,自建智能体,AI agents built,ai-application,120,个,over,2025年以来,2025-05-30,晋江经济报,2025-05-31,自建智能体超过120个\r\n";
 
-    @TempDir Path dir;
-    AdminTestClient c;
+    /** Tests that only preview or are refused share one server and session; a test that applies gets its own. */
+    static TestApp shared;
+    static WebClient sharedClient;
+    TestApp app;
+    WebClient c;
 
-    @BeforeEach void start() {
-        c = AdminTestClient.start(dir);
-        c.login();
+    @BeforeAll static void startShared() {
+        shared = TestApp.start();
+        sharedClient = shared.signedIn();
     }
 
-    @AfterEach void stop() { c.close(); }
+    @AfterAll static void stopShared() { shared.close(); }
+
+    @BeforeEach void useShared() {
+        app = shared;
+        c = sharedClient;
+    }
+
+    @AfterEach void stopOwn() {
+        if (app != shared) app.close();
+    }
+
+    private void ownServer() {
+        app = TestApp.start();
+        c = app.signedIn();
+    }
 
     private HttpResponse<String> upload(byte[] content) {
-        String token = AdminTestClient.csrf(c.get("/admin/import").body());
-        return c.multipart("/admin/import", token, "figures.csv", content);
+        return c.upload("/admin/import", "figures.csv", content);
     }
 
-    private static String applyPath(String html) {
-        Matcher m = Pattern.compile("action=\"(/admin/import/[0-9a-f]+/apply)\"").matcher(html);
-        assertTrue(m.find(), "a confirm form:\n" + html);
-        return m.group(1);
-    }
-
+    /** Posts the preview's confirm form, with its own token, as the admin's browser would. */
     private HttpResponse<String> apply(String previewHtml, String reason) {
-        return c.post(applyPath(previewHtml), Map.of("_csrf", AdminTestClient.csrf(previewHtml), "reason", reason));
+        Document preview = Html.parse(previewHtml);
+        String action = Html.form(preview, "import-apply-form").attr("action");
+        assertTrue(action.matches("/admin/import/[0-9a-f]+/apply"), action);
+        Map<String, String> form = Html.fields(preview, "import-apply-form");
+        assertTrue(form.containsKey("_csrf"), "the confirm form carries the token");
+        form.put("reason", reason);
+        return c.postAsIs(action, form);
     }
 
     @Test
     void previewShowsBeforeAndAfterAndChangesNothingUntilConfirmed() {
+        ownServer();
         String before = c.get("/api/figures").body();
         HttpResponse<String> preview = upload((HEADER + LECTURES + NEW_ROW).getBytes(StandardCharsets.UTF_8));
         assertEquals(200, preview.statusCode(), preview.body());
@@ -68,7 +87,7 @@ class ImportTest {
         assertTrue(c.get("/api/figures/ai-lectures").body().contains("\"value\":12"));
         assertTrue(c.get("/figures/ai-agents-built").body().contains("超过120个"));
         String audit = c.get("/admin/audit").body();
-        assertEquals(2, audit.split("class=\"audit-entry\"", -1).length - 1);
+        assertEquals(2, Html.parse(audit).select(".audit-entry").size());
         assertTrue(audit.contains("June report"));
         assertEquals(410, apply(html, "again").statusCode(), "a preview is applied once");
     }
@@ -85,6 +104,7 @@ class ImportTest {
 
     @Test
     void sameDateAndSourceIsACorrection() {
+        ownServer();
         String row = "ai-lectures,AI专题辅导讲座,AI lectures,ai-learning,7,期,exact,2025年以来,2025-05-19,晋江经济报,2025-05-19,举办专题辅导讲座7期\r\n";
         String html = upload((HEADER + row).getBytes(StandardCharsets.UTF_8)).body();
         assertTrue(html.contains("data-action=\"correction\""));
@@ -104,13 +124,15 @@ class ImportTest {
         assertTrue(html.contains("<code>value</code>"));
         assertTrue(html.contains("<code>as_of</code>"));
         assertFalse(html.contains("/apply\""), "no confirm form while there are errors");
+        assertTrue(Html.parse(html).select("form[action$=/apply]").isEmpty(), "no confirm form while there are errors");
         assertTrue(c.get("/api/figures/ai-lectures").body().contains("\"value\":6"));
     }
 
     @Test
     void applyIsAllOrNothingWhenAFigureChangedAfterThePreview() {
+        ownServer();
         String html = upload((HEADER + LECTURES + NEW_ROW).getBytes(StandardCharsets.UTF_8)).body();
-        Map<String, String> form = c.figureForm("ai-lectures");
+        Map<String, String> form = c.form("/admin/figures/ai-lectures", "figure-form");
         form.put("mode", "correction");
         form.put("value", "8");
         form.put("reason", "meanwhile");
@@ -123,6 +145,7 @@ class ImportTest {
 
     @Test
     void gbkAndUtf8WithOrWithoutBomAreReadCorrectly() {
+        ownServer();
         for (Charset charset : new Charset[] {Charset.forName("GBK"), StandardCharsets.UTF_8}) {
             String html = upload((HEADER + LECTURES).getBytes(charset)).body();
             assertTrue(html.contains("举办专题辅导讲座12期"), charset.name());
@@ -172,7 +195,7 @@ class ImportTest {
 
     @Test
     void importNeedsCsrf() {
-        HttpResponse<String> r = c.multipart("/admin/import", "forged", "figures.csv", (HEADER + LECTURES).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = c.uploadAsIs("/admin/import", "forged", "figures.csv", (HEADER + LECTURES).getBytes(StandardCharsets.UTF_8));
         assertEquals(403, r.statusCode());
     }
 }

@@ -4,32 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jinjiang.aitraining.AdminTestClient;
+import cn.jinjiang.aitraining.support.Html;
+import cn.jinjiang.aitraining.support.TestApp;
+import cn.jinjiang.aitraining.support.WebClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The audit log: listing, filters, CSV, revert and refused revert, and escaping of what users typed. */
 class AuditTest {
     private static final String XSS = "<script>alert(1)</script>";
-    @TempDir Path dir;
-    AdminTestClient c;
+    TestApp app;
+    WebClient c;
 
     @BeforeEach void start() {
-        c = AdminTestClient.start(dir);
-        c.login();
+        app = TestApp.start();
+        c = app.signedIn();
     }
 
-    @AfterEach void stop() { c.close(); }
+    @AfterEach void stop() { app.close(); }
+
+    private Map<String, String> figureForm(String key) {
+        return c.form("/admin/figures/" + key, "figure-form");
+    }
 
     private void correct(String key, String value, String reason) {
-        Map<String, String> form = c.figureForm(key);
+        Map<String, String> form = figureForm(key);
         form.put("mode", "correction");
         form.put("value", value);
         form.put("reason", reason);
@@ -37,7 +39,7 @@ class AuditTest {
     }
 
     private void report(String key, String value, String asOf, String reason) {
-        Map<String, String> form = c.figureForm(key);
+        Map<String, String> form = figureForm(key);
         form.put("mode", "report");
         form.put("value", value);
         form.put("as_of", asOf);
@@ -46,15 +48,14 @@ class AuditTest {
         assertEquals(303, c.post("/admin/figures/" + key, form).statusCode());
     }
 
+    /** The id of the first (newest) entry listed on the audit page. */
     private static long newestEntryId(String auditHtml) {
-        Matcher m = Pattern.compile("id=\"audit-(\\d+)\"").matcher(auditHtml);
-        assertTrue(m.find(), "an entry");
-        return Long.parseLong(m.group(1));
+        String id = Html.one(Html.parse(auditHtml), "tr.audit-entry[id^=audit-]").id();
+        return Long.parseLong(id.substring("audit-".length()));
     }
 
     private HttpResponse<String> revert(long id) {
-        String token = AdminTestClient.csrf(c.get("/admin/audit").body());
-        return c.post("/admin/audit/" + id + "/revert", Map.of("_csrf", token));
+        return c.post("/admin/audit/" + id + "/revert", Map.of());
     }
 
     @Test
@@ -75,10 +76,10 @@ class AuditTest {
     void listIsPaged() {
         for (int i = 0; i < 27; i++) correct("ai-lectures", String.valueOf(100 + i), "change " + i);
         String first = c.get("/admin/audit").body();
-        assertEquals(25, first.split("class=\"audit-entry\"", -1).length - 1);
+        assertEquals(25, Html.parse(first).select(".audit-entry").size());
         assertTrue(first.contains("page=2"), first.substring(Math.max(0, first.indexOf("</table>"))));
         String second = c.get("/admin/audit?entity=&user=&page=2").body();
-        assertEquals(2, second.split("class=\"audit-entry\"", -1).length - 1);
+        assertEquals(2, Html.parse(second).select(".audit-entry").size());
         assertTrue(second.contains(">change 0<"));
     }
 
@@ -138,7 +139,7 @@ class AuditTest {
 
     @Test
     void revertOfAnArchiveBringsTheFigureBack() {
-        Map<String, String> form = AdminTestClient.formFields(c.get("/admin/figures/ai-lectures/archive").body(), "id=\"archive-form\"");
+        Map<String, String> form = c.form("/admin/figures/ai-lectures/archive", "archive-form");
         form.put("reason", "oops");
         assertEquals(303, c.post("/admin/figures/ai-lectures/archive", form).statusCode());
         assertEquals(404, c.get("/figures/ai-lectures").statusCode());
@@ -150,14 +151,14 @@ class AuditTest {
     void revertNeedsCsrfAndPost() {
         correct("ai-lectures", "7", "x");
         long id = newestEntryId(c.get("/admin/audit").body());
-        assertEquals(403, c.post("/admin/audit/" + id + "/revert", Map.of()).statusCode());
+        assertEquals(403, c.postAsIs("/admin/audit/" + id + "/revert", Map.of()).statusCode());
         assertEquals(405, c.get("/admin/audit/" + id + "/revert").statusCode());
         assertTrue(c.get("/api/figures/ai-lectures").body().contains("\"value\":7"));
     }
 
     @Test
     void whatUsersTypeIsShownAsTextEverywhere() {
-        Map<String, String> form = c.figureForm("ai-lectures");
+        Map<String, String> form = figureForm("ai-lectures");
         form.put("mode", "correction");
         form.put("quote", XSS);
         form.put("label_en", "Lectures \" onmouseover=\"alert(2)");

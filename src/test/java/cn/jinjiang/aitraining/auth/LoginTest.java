@@ -5,23 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jinjiang.aitraining.AdminTestClient;
+import cn.jinjiang.aitraining.support.Html;
+import cn.jinjiang.aitraining.support.MutableClock;
+import cn.jinjiang.aitraining.support.TestAdmin;
+import cn.jinjiang.aitraining.support.TestApp;
+import cn.jinjiang.aitraining.support.WebClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** Signing in and out, sessions and login throttling. Each test changes sessions or the clock: a server each. */
 class LoginTest {
-    @TempDir Path dir;
-    AdminTestClient c;
+    static final TestAdmin ADMIN = TestAdmin.EDITOR;
+    MutableClock clock;
+    TestApp app;
+    WebClient c;
 
-    @BeforeEach void start() { c = AdminTestClient.start(dir); }
-    @AfterEach void stop() { c.close(); }
+    @BeforeEach void start() {
+        clock = new MutableClock();
+        app = TestApp.builder().clock(clock).admin(ADMIN).start();
+        c = app.client();
+    }
+
+    @AfterEach void stop() { app.close(); }
 
     @Test
     void adminPagesRedirectBrowsersToLoginAndGiveApiCalls401() {
@@ -38,14 +48,14 @@ class LoginTest {
         c.get("/admin/login");
         String before = c.cookie(AdminGuard.COOKIE);
         assertTrue(before != null && before.length() > 30);
-        HttpResponse<String> login = c.login();
+        HttpResponse<String> login = c.signIn(ADMIN);
         assertEquals(303, login.statusCode());
         assertEquals("/admin", login.headers().firstValue("Location").orElseThrow());
         String after = c.cookie(AdminGuard.COOKIE);
         assertNotEquals(before, after, "a new session id after login");
         HttpResponse<String> admin = c.get("/admin");
         assertEquals(200, admin.statusCode());
-        assertTrue(admin.body().contains(AdminTestClient.USER));
+        assertTrue(admin.body().contains(ADMIN.username()));
         assertEquals("no-store", admin.headers().firstValue("Cache-Control").orElseThrow());
     }
 
@@ -53,10 +63,9 @@ class LoginTest {
     void thePreLoginSessionIdIsWorthNothingAfterLogin() {
         c.get("/admin/login");
         String planted = c.cookie(AdminGuard.COOKIE);
-        c.login();
-        var other = new java.net.CookieManager();
-        var client = c.otherBrowser(other);
-        var response = c.send(client, c.request("/admin").header("Cookie", AdminGuard.COOKIE + "=" + planted).GET().build());
+        c.signIn(ADMIN);
+        WebClient other = app.client();
+        var response = other.get("/admin", "Cookie", AdminGuard.COOKIE + "=" + planted);
         assertEquals(303, response.statusCode(), "the old id must not open the admin");
     }
 
@@ -68,7 +77,7 @@ class LoginTest {
         assertTrue(cookie.contains("SameSite=Strict"), cookie);
         assertTrue(cookie.contains("Path=/admin"), cookie);
         assertFalse(cookie.contains("Secure"), cookie);
-        String login = sessionCookie(c.login().headers().allValues("Set-Cookie"));
+        String login = sessionCookie(c.signIn(ADMIN).headers().allValues("Set-Cookie"));
         assertTrue(login.contains("HttpOnly") && login.contains("SameSite=Strict"), login);
     }
 
@@ -79,20 +88,17 @@ class LoginTest {
     }
 
     @Test
-    void behindAProxyTheCookieIsSecureWhenTheBrowserUsedHttps(@TempDir Path other) {
-        try (AdminTestClient proxied = AdminTestClient.startBehindProxy(other)) {
+    void behindAProxyTheCookieIsSecureWhenTheBrowserUsedHttps() {
+        try (TestApp behindProxy = TestApp.builder().clock(clock).behindProxy(true).admin(ADMIN).start()) {
+            WebClient proxied = behindProxy.client();
             HttpResponse<String> form = proxied.get("/admin/login", "X-Forwarded-Proto", "https");
             assertTrue(sessionCookie(form.headers().allValues("Set-Cookie")).contains("Secure"));
-            String token = AdminTestClient.csrf(form.body());
+            String token = Html.csrf(Html.parse(form));
             // The cookie is Secure, so the jar will not send it over http: send it by hand.
             String id = proxied.cookie(AdminGuard.COOKIE);
-            var response = proxied.send(proxied.http, proxied.request("/admin/login")
-                    .header("X-Forwarded-Proto", "https")
-                    .header("Cookie", AdminGuard.COOKIE + "=" + id)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(AdminTestClient.encode(Map.of(
-                            "username", AdminTestClient.USER, "password", AdminTestClient.PASSWORD, "_csrf", token))))
-                    .build());
+            var response = proxied.postAsIs("/admin/login",
+                    Map.of("username", ADMIN.username(), "password", ADMIN.password(), "_csrf", token),
+                    "X-Forwarded-Proto", "https", "Cookie", AdminGuard.COOKIE + "=" + id);
             assertEquals(303, response.statusCode());
             assertTrue(sessionCookie(response.headers().allValues("Set-Cookie")).contains("Secure"));
         }
@@ -100,60 +106,60 @@ class LoginTest {
 
     @Test
     void unknownUserAndWrongPasswordGetTheSameMessage() {
-        HttpResponse<String> wrongPassword = c.login(AdminTestClient.USER, "not the password at all");
-        HttpResponse<String> unknownUser = c.login("nobody", "not the password at all");
+        HttpResponse<String> wrongPassword = c.signIn(ADMIN.username(), "not the password at all");
+        HttpResponse<String> unknownUser = c.signIn("nobody", "not the password at all");
         assertEquals(401, wrongPassword.statusCode());
         assertEquals(401, unknownUser.statusCode());
         String message = "用户名或密码错误。";
         assertTrue(wrongPassword.body().contains(message));
         assertTrue(unknownUser.body().contains(message));
-        assertTrue(wrongPassword.body().contains("value=\"editor\""), "the typed user name is kept");
+        assertEquals(ADMIN.username(), Html.fields(Html.parse(wrongPassword), "login-form").get("username"), "the typed user name is kept");
         assertEquals(303, c.get("/admin").statusCode());
     }
 
     @Test
     void fiveFailuresForAUsernameBlockEvenTheRightPasswordFor15Minutes() {
-        for (int i = 0; i < 5; i++) assertEquals(401, c.login(AdminTestClient.USER, "wrong password " + i).statusCode());
-        HttpResponse<String> blocked = c.login();
+        for (int i = 0; i < 5; i++) assertEquals(401, c.signIn(ADMIN.username(), "wrong password " + i).statusCode());
+        HttpResponse<String> blocked = c.signIn(ADMIN);
         assertEquals(429, blocked.statusCode());
         assertTrue(blocked.body().contains("15"));
         assertEquals(303, c.get("/admin").statusCode());
-        c.clock.advance(Duration.ofMinutes(16));
-        assertEquals(303, c.login().statusCode());
+        clock.advance(Duration.ofMinutes(16));
+        assertEquals(303, c.signIn(ADMIN).statusCode());
         assertEquals(200, c.get("/admin").statusCode());
     }
 
     @Test
     void fiveFailuresFromOneAddressBlockOtherUsernamesToo() {
-        for (int i = 0; i < 5; i++) c.login("user" + i, "wrong password " + i);
-        assertEquals(429, c.login().statusCode());
+        for (int i = 0; i < 5; i++) c.signIn("user" + i, "wrong password " + i);
+        assertEquals(429, c.signIn(ADMIN).statusCode());
     }
 
     @Test
     void loginFormNeedsItsCsrfToken() {
         c.get("/admin/login");
-        assertEquals(403, c.post("/admin/login", Map.of("username", AdminTestClient.USER, "password", AdminTestClient.PASSWORD)).statusCode());
-        assertEquals(403, c.post("/admin/login", Map.of("username", AdminTestClient.USER, "password", AdminTestClient.PASSWORD,
+        assertEquals(403, c.postAsIs("/admin/login", Map.of("username", ADMIN.username(), "password", ADMIN.password())).statusCode());
+        assertEquals(403, c.postAsIs("/admin/login", Map.of("username", ADMIN.username(), "password", ADMIN.password(),
                 "_csrf", "forged")).statusCode());
         assertEquals(303, c.get("/admin").statusCode());
     }
 
     @Test
     void sessionEndsAfter30MinutesIdle() {
-        c.login();
-        c.clock.advance(Duration.ofMinutes(29));
+        c.signIn(ADMIN);
+        clock.advance(Duration.ofMinutes(29));
         assertEquals(200, c.get("/admin").statusCode());
-        c.clock.advance(Duration.ofMinutes(29));
+        clock.advance(Duration.ofMinutes(29));
         assertEquals(200, c.get("/admin").statusCode(), "activity keeps it alive");
-        c.clock.advance(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(31));
         assertEquals(303, c.get("/admin").statusCode());
     }
 
     @Test
     void sessionEndsAfter12HoursEvenWhenActive() {
-        c.login();
+        c.signIn(ADMIN);
         for (int i = 0; i < 12 * 3; i++) {
-            c.clock.advance(Duration.ofMinutes(20));
+            clock.advance(Duration.ofMinutes(20));
             int status = c.get("/admin").statusCode();
             if (i < 12 * 3 - 1) assertEquals(200, status, "at step " + i);
             else assertEquals(303, status);
@@ -162,20 +168,19 @@ class LoginTest {
 
     @Test
     void logoutEndsTheSessionAtOnce() {
-        c.login();
-        String token = AdminTestClient.csrf(c.get("/admin").body());
+        c.signIn(ADMIN);
+        String token = Html.csrf(c.page("/admin"));
         String id = c.cookie(AdminGuard.COOKIE);
-        HttpResponse<String> out = c.post("/admin/logout", Map.of("_csrf", token));
+        HttpResponse<String> out = c.postAsIs("/admin/logout", Map.of("_csrf", token));
         assertEquals(303, out.statusCode());
         assertEquals(303, c.get("/admin").statusCode());
-        var replay = c.send(c.otherBrowser(new java.net.CookieManager()),
-                c.request("/admin").header("Cookie", AdminGuard.COOKIE + "=" + id).GET().build());
+        var replay = app.client().get("/admin", "Cookie", AdminGuard.COOKIE + "=" + id);
         assertEquals(303, replay.statusCode());
     }
 
     @Test
     void logoutIsPostOnly() {
-        c.login();
+        c.signIn(ADMIN);
         assertEquals(405, c.get("/admin/logout").statusCode());
         assertEquals(200, c.get("/admin").statusCode());
     }

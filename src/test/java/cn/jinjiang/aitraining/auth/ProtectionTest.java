@@ -4,36 +4,54 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jinjiang.aitraining.AdminTestClient;
+import cn.jinjiang.aitraining.support.TestApp;
+import cn.jinjiang.aitraining.support.WebClient;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.CookieManager;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** CSRF, same-origin, methods, body limits and headers, on every admin route. */
 class ProtectionTest {
-    @TempDir Path dir;
-    AdminTestClient c;
+    /** Tests that change nothing share one server and session; a test whose request is meant to save gets its own. */
+    static TestApp shared;
+    static WebClient sharedClient;
+    TestApp app;
+    WebClient c;
 
-    @BeforeEach void start() {
-        c = AdminTestClient.start(dir);
-        c.login();
+    @BeforeAll static void startShared() {
+        shared = TestApp.start();
+        sharedClient = shared.signedIn();
     }
 
-    @AfterEach void stop() { c.close(); }
+    @AfterAll static void stopShared() { shared.close(); }
 
+    @BeforeEach void useShared() {
+        app = shared;
+        c = sharedClient;
+    }
+
+    @AfterEach void stopOwn() {
+        if (app != shared) app.close();
+    }
+
+    private void ownServer() {
+        app = TestApp.start();
+        c = app.signedIn();
+    }
+
+    /** A complete correction of ai-lectures, without a CSRF token. */
     private Map<String, String> correction(String value) {
-        String html = c.get("/admin/figures/ai-lectures").body();
+        String version = c.form("/admin/figures/ai-lectures", "figure-form").get("version");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("mode", "correction");
         form.put("value", value);
@@ -47,7 +65,7 @@ class ProtectionTest {
         form.put("label_zh", "AI专题辅导讲座");
         form.put("label_en", "AI lectures");
         form.put("reason", "test");
-        form.put("version", AdminTestClient.inputValue(html, "version"));
+        form.put("version", version);
         return form;
     }
 
@@ -59,54 +77,55 @@ class ProtectionTest {
     void missingWrongOrForeignCsrfTokenIs403AndChangesNothing() {
         String before = lecturesJson();
         Map<String, String> form = correction("99");
-        assertEquals(403, c.post("/admin/figures/ai-lectures", form).statusCode(), "missing");
+        assertEquals(403, c.postAsIs("/admin/figures/ai-lectures", form).statusCode(), "missing");
         form.put("_csrf", "wrong-token");
-        assertEquals(403, c.post("/admin/figures/ai-lectures", form).statusCode(), "wrong");
+        assertEquals(403, c.postAsIs("/admin/figures/ai-lectures", form).statusCode(), "wrong");
         // A token from another browser's session is not this session's token.
-        CookieManager otherJar = new CookieManager();
-        var other = c.otherBrowser(otherJar);
-        String otherToken = AdminTestClient.csrf(c.send(other, c.request("/admin/login").GET().build()).body());
+        String otherToken = app.client().csrfToken();
+        assertFalse(otherToken.equals(c.csrfToken()));
         form.put("_csrf", otherToken);
-        assertEquals(403, c.post("/admin/figures/ai-lectures", form).statusCode(), "other session");
+        assertEquals(403, c.postAsIs("/admin/figures/ai-lectures", form).statusCode(), "other session");
         assertEquals(before, lecturesJson());
         assertTrue(c.get("/admin/audit").body().contains("暂无记录"));
     }
 
     @Test
     void csrfTokenInAHeaderIsAccepted() {
+        ownServer();
         Map<String, String> form = correction("31");
-        String token = AdminTestClient.csrf(c.get("/admin").body());
-        assertEquals(303, c.post("/admin/figures/ai-lectures", form, "X-CSRF-Token", token).statusCode());
+        String token = c.csrfToken();
+        assertEquals(303, c.postAsIs("/admin/figures/ai-lectures", form, "X-CSRF-Token", token).statusCode());
         assertTrue(lecturesJson().contains("\"value\":31"));
     }
 
     @Test
     void foreignOriginOrCrossSiteFetchIs403EvenWithTheToken() {
+        ownServer();
         String before = lecturesJson();
         Map<String, String> form = correction("99");
-        form.put("_csrf", AdminTestClient.csrf(c.get("/admin").body()));
-        assertEquals(403, c.post("/admin/figures/ai-lectures", form, "Origin", "https://evil.example").statusCode());
-        assertEquals(403, c.post("/admin/figures/ai-lectures", form, "Sec-Fetch-Site", "cross-site").statusCode());
+        form.put("_csrf", c.csrfToken());
+        assertEquals(403, c.postAsIs("/admin/figures/ai-lectures", form, "Origin", "https://evil.example").statusCode());
+        assertEquals(403, c.postAsIs("/admin/figures/ai-lectures", form, "Sec-Fetch-Site", "cross-site").statusCode());
         assertEquals(before, lecturesJson());
-        assertEquals(303, c.post("/admin/figures/ai-lectures", form, "Origin", c.base, "Sec-Fetch-Site", "same-origin").statusCode());
+        assertEquals(303, c.postAsIs("/admin/figures/ai-lectures", form, "Origin", app.baseUrl(), "Sec-Fetch-Site", "same-origin").statusCode());
     }
 
     @Test
     void traceAndUnservedMethodsAre405() {
         for (String path : new String[] {"/admin", "/admin/login", "/", "/admin/figures/ai-lectures"}) {
-            var trace = c.send(c.http, c.request(path).method("TRACE", HttpRequest.BodyPublishers.noBody()).build());
+            var trace = c.send(c.request(path).method("TRACE", HttpRequest.BodyPublishers.noBody()));
             assertEquals(405, trace.statusCode(), "TRACE " + path);
             assertFalse(trace.body().contains("Cookie"), "TRACE must not echo the request");
         }
-        assertEquals(405, c.send(c.http, c.request("/admin/audit").DELETE().build()).statusCode());
-        assertEquals(405, c.send(c.http, c.request("/admin/figures/ai-lectures")
-                .PUT(HttpRequest.BodyPublishers.ofString("x")).build()).statusCode());
+        assertEquals(405, c.send(c.request("/admin/audit").DELETE()).statusCode());
+        assertEquals(405, c.send(c.request("/admin/figures/ai-lectures")
+                .PUT(HttpRequest.BodyPublishers.ofString("x"))).statusCode());
     }
 
     @Test
     void oversizedBodyIs413QuicklyAndTheServerKeepsRunning() throws Exception {
         long started = System.nanoTime();
-        try (Socket socket = new Socket("127.0.0.1", c.app.port())) {
+        try (Socket socket = new Socket("127.0.0.1", app.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /admin/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
@@ -124,7 +143,7 @@ class ProtectionTest {
 
     @Test
     void adminResponsesAreNoStoreWithSecurityHeaders() {
-        HttpResponse<String> loginPage = c.send(c.otherBrowser(new CookieManager()), c.request("/admin/login").GET().build());
+        HttpResponse<String> loginPage = app.client().get("/admin/login");
         assertEquals("no-store", loginPage.headers().firstValue("Cache-Control").orElse(""));
         assertTrue(loginPage.headers().firstValue("Content-Type").orElse("").replace(" ", "").equalsIgnoreCase("text/html;charset=utf-8"));
         assertEquals("no-store", c.get("/admin/login").headers().firstValue("Cache-Control").orElse(""), "redirect too");
@@ -142,12 +161,28 @@ class ProtectionTest {
         }
     }
 
+    /**
+     * GETs with the parameters of a correction, an archive and a revert change nothing. There is a
+     * real change first, so the revert address names an entry that a POST could revert.
+     */
     @Test
     void getNeverChangesState() {
+        ownServer();
+        assertEquals(303, c.post("/admin/figures/ai-lectures", correction("7")).statusCode());
+        long entry = app.database().jdbi().withHandle(h -> h.createQuery("SELECT MAX(id) FROM audit_entry").mapTo(Long.class).one());
         String before = lecturesJson();
-        c.get("/admin/figures/ai-lectures?mode=correction&value=1&reason=x");
-        c.get("/admin/figures/ai-lectures/archive?reason=x");
-        c.get("/admin/audit/1/revert");
+        assertTrue(before.contains("\"value\":7"), before);
+
+        assertEquals(200, c.get("/admin/figures/ai-lectures?mode=correction&value=1&reason=x").statusCode(), "the edit form");
+        assertEquals(200, c.get("/admin/figures/ai-lectures/archive?reason=x").statusCode(), "the archive confirmation");
+        assertEquals(405, c.get("/admin/audit/" + entry + "/revert").statusCode(), "revert is POST only");
         assertEquals(before, lecturesJson());
+        assertEquals(200, c.get("/figures/ai-lectures").statusCode(), "not archived");
+        int entries = app.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_entry").mapTo(Integer.class).one());
+        assertEquals(1, entries, "no entry written by a GET");
+
+        // The same entry does revert through the form's POST: the GETs above addressed something real.
+        assertEquals(303, c.post("/admin/audit/" + entry + "/revert", Map.of()).statusCode());
+        assertTrue(lecturesJson().contains("\"value\":6"));
     }
 }

@@ -8,14 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.jinjiang.aitraining.App;
 import cn.jinjiang.aitraining.db.DataVersion;
 import cn.jinjiang.aitraining.db.Database;
-import cn.jinjiang.aitraining.support.RunningApp;
+import cn.jinjiang.aitraining.support.TestApp;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -29,10 +33,12 @@ class BackupTest {
      * observations as version bumps — a torn copy would not.
      */
     @Test
+    @Timeout(120)
     void aBackupTakenUnderWriteLoadRestoresToAConsistentDatabase() throws Exception {
         AtomicInteger committed = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
-        try (RunningApp app = RunningApp.start(folder)) {
+        AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+        try (TestApp app = TestApp.builder().folder(folder).start()) {
             Thread writer = new Thread(() -> {
                 while (!stop.get()) {
                     app.database().jdbi().useTransaction(h -> {
@@ -46,19 +52,21 @@ class BackupTest {
                     committed.incrementAndGet();
                 }
             });
+            writer.setUncaughtExceptionHandler((t, e) -> writerFailure.set(e));
             writer.start();
-            while (committed.get() < 50) Thread.sleep(5);
+            awaitCommits(committed, 50, writer, writerFailure);
 
             Path backup = folder.resolve("backups/copy.db");
             CommandLine cli = App.commandLine();
             StringWriter out = new StringWriter();
             cli.setOut(new PrintWriter(out));
             cli.setErr(new PrintWriter(out));
-            int code = cli.execute("backup", "--db", folder.resolve("dashboard.db").toString(), "--to", backup.toString());
+            int code = cli.execute("backup", "--db", app.dbFile().toString(), "--to", backup.toString());
             int atBackup = committed.get();
-            while (committed.get() < atBackup + 50) Thread.sleep(5);
+            awaitCommits(committed, atBackup + 50, writer, writerFailure);
             stop.set(true);
-            writer.join();
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+            assertFalse(writer.isAlive(), "the writer stopped");
 
             assertEquals(0, code, out.toString());
             assertTrue(out.toString().contains("integrity ok"), out.toString());
@@ -76,6 +84,20 @@ class BackupTest {
                 assertEquals(version - 1, extra, "a consistent snapshot");
                 assertTrue(extra < committed.get(), "writes after the backup are not");
             }
+        }
+    }
+
+    /** Waits until the writer has committed {@code target} changes; a writer that died or stalls fails the test. */
+    private static void awaitCommits(AtomicInteger committed, int target, Thread writer, AtomicReference<Throwable> failure)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (committed.get() < target) {
+            if (failure.get() != null) throw new AssertionError("the writer failed after " + committed.get() + " commits", failure.get());
+            if (!writer.isAlive()) throw new AssertionError("the writer stopped after " + committed.get() + " commits");
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + committed.get() + " of " + target + " commits within 30 s");
+            }
+            Thread.sleep(5);
         }
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jinjiang.aitraining.support.Browser;
-import cn.jinjiang.aitraining.support.RunningApp;
+import cn.jinjiang.aitraining.support.TestApp;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,13 +27,12 @@ class AdminBrowserTest {
 
     @TempDir
     static Path folder;
-    static RunningApp app;
+    static TestApp app;
     static Browser browser;
 
     @BeforeAll
     static void start() throws IOException {
-        app = RunningApp.start(folder);
-        app.services().accounts().createOrReset(USER, PASSWORD);
+        app = TestApp.builder().admin(USER, PASSWORD).start();
         browser = Browser.start(Files.createDirectories(folder.resolve("profile")),
                 Files.createDirectories(folder.resolve("downloads")));
     }
@@ -40,10 +40,11 @@ class AdminBrowserTest {
     @AfterAll
     static void stop() {
         if (browser != null) browser.close();
-        app.close();
+        if (app != null) app.close();
     }
 
     @Test
+    @Timeout(180)
     void logInCorrectAFigureSeeItOnTheDashboardAndInTheAuditLogThenRevertIt() {
         var driver = browser.driver();
         driver.get(app.baseUrl() + "/admin?lang=zh");

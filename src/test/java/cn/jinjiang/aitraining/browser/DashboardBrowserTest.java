@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jinjiang.aitraining.support.Browser;
-import cn.jinjiang.aitraining.support.RunningApp;
+import cn.jinjiang.aitraining.support.TestApp;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -27,12 +28,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardBrowserTest {
     @TempDir
     static Path folder;
-    static RunningApp app;
+    static TestApp app;
     static Browser browser;
 
     @BeforeAll
     static void start() throws IOException {
-        app = RunningApp.start(folder);
+        app = TestApp.start();
         browser = Browser.start(Files.createDirectories(folder.resolve("profile")),
                 Files.createDirectories(folder.resolve("downloads")));
     }
@@ -40,10 +41,11 @@ class DashboardBrowserTest {
     @AfterAll
     static void stop() {
         if (browser != null) browser.close();
-        app.close();
+        if (app != null) app.close();
     }
 
     @Test
+    @Timeout(180)
     void aViewerSeesDrawnChartsSwitchesToEnglishOpensAFigureAndDownloadsTheCsv() throws Exception {
         var driver = browser.driver();
         browser.size(1366, 768);
@@ -86,6 +88,7 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @Timeout(180)
     void onAPhoneThePageFitsTheScreenAndChartsStillDraw() {
         var driver = browser.driver();
         browser.size(390, 844);

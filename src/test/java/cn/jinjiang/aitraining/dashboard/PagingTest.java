@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jinjiang.aitraining.App;
-import cn.jinjiang.aitraining.support.RunningApp;
+import cn.jinjiang.aitraining.support.Html;
+import cn.jinjiang.aitraining.support.TestApp;
+import cn.jinjiang.aitraining.support.WebClient;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,13 +19,14 @@ class PagingTest {
 
     @Test
     void tablesArePagedWithWorkingLinks() {
-        int code = App.commandLine().execute("generate", "--db", folder.resolve("dashboard.db").toString(),
+        int code = App.commandLine().execute("generate", "--db", folder.resolve(TestApp.DB_FILE).toString(),
                 "--figures", "120", "--observations", "3", "--events", "130");
         assertEquals(0, code);
-        try (RunningApp app = RunningApp.start(folder)) {
+        try (TestApp server = TestApp.builder().folder(folder).start()) {
+            WebClient app = server.cookielessClient();
             String first = app.get("/").body();
             assertTrue(first.contains("第1页，共3页"), "135 figures: 3 pages of 50");
-            assertEquals(50, count(first, "<tr data-key="), "one page of figures");
+            assertEquals(50, figureRows(first), "one page of figures");
             assertTrue(first.contains("href=\"/?fp=2&amp;ep=1#figures\""), "next figures page");
             assertTrue(first.contains("href=\"/?fp=1&amp;ep=2#events\""), "next events page");
             assertFalse(first.contains("fp=0"), "no previous page before the first");
@@ -38,15 +39,13 @@ class PagingTest {
 
             String last = app.get("/?fp=99").body();
             assertTrue(last.contains("第3页，共3页"), "a page past the end shows the last page");
-            assertEquals(35, count(last, "<tr data-key="));
+            assertEquals(35, figureRows(last));
             assertEquals(200, app.get("/?fp=abc&ep=-1").statusCode(), "nonsense page numbers mean page 1");
         }
     }
 
-    private static int count(String html, String needle) {
-        Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(html);
-        int n = 0;
-        while (m.find()) n++;
-        return n;
+    /** Rows of the all-figures table on a dashboard page. */
+    private static int figureRows(String html) {
+        return Html.one(Html.parse(html), "table.figures-table").select("tbody tr[data-key]").size();
     }
 }

@@ -6,38 +6,43 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jinjiang.aitraining.db.DataVersion;
-import cn.jinjiang.aitraining.support.RunningApp;
+import cn.jinjiang.aitraining.support.Html;
+import cn.jinjiang.aitraining.support.TestApp;
+import cn.jinjiang.aitraining.support.WebClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every public route against the real server on a temporary SQLite file. */
+/**
+ * Every public route against the real server on a temporary SQLite file. The tests only read, so
+ * they share one server; the one that bumps the data version only changes ETags, which every test
+ * reads afresh. The client keeps no cookies, so no test's language choice reaches another: tests
+ * that need the language cookie send it themselves.
+ */
 class PublicRoutesTest {
-    @TempDir
-    static Path folder;
-    static RunningApp app;
+    static TestApp server;
+    static WebClient app;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void start() {
-        app = RunningApp.start(folder);
+        server = TestApp.start();
+        app = server.cookielessClient();
     }
 
     @AfterAll
     static void stop() {
-        app.close();
+        server.close();
     }
 
     @Test
@@ -95,10 +100,17 @@ class PublicRoutesTest {
     @Test
     void dashboardHasChartsWithCaptionSourceDownloadAndTable() {
         String html = app.get("/").body();
-        Matcher charts = Pattern.compile("<figure class=\"chart\" id=\"chart-([a-z-]+)\"").matcher(html);
-        int count = 0;
-        while (charts.find()) count++;
+        Document page = Html.parse(html);
+        int count = page.select("figure.chart[id~=^chart-[a-z-]+$]").size();
         assertTrue(count >= 3, "at least three charts, found " + count);
+        for (Element chart : page.select("figure.chart")) {
+            String id = chart.id();
+            assertEquals(1, chart.select("[data-chart]").size(), "chart data in " + id);
+            assertEquals(1, chart.select(".chart-caption").size(), "caption in " + id);
+            assertEquals(1, chart.select(".chart-source").size(), "source line in " + id);
+            assertEquals(1, chart.select("[data-download^=chart-]").size(), "PNG button in " + id);
+            assertEquals(1, chart.select("table.data-table.chart-table").size(), "table in " + id);
+        }
         assertEquals(count, countOf(html, "data-chart="), "every chart has data");
         assertEquals(count, countOf(html, "class=\"chart-caption\""), "every chart has a caption");
         assertEquals(count, countOf(html, "class=\"chart-source\""), "every chart has a source line");
@@ -295,16 +307,17 @@ class PublicRoutesTest {
         String enTag = app.get("/?lang=en").headers().firstValue("ETag").orElseThrow();
         assertNotEquals(zhTag, enTag, "the language is part of the ETag");
 
-        app.database().jdbi().useTransaction(DataVersion::bump);
+        server.database().jdbi().useTransaction(DataVersion::bump);
         assertEquals(200, app.get("/", "If-None-Match", zhTag).statusCode(), "a change invalidates the ETag");
     }
 
     @Test
     void assetsHaveHashedUrlsAndAreCachedForAYear() {
         String html = app.get("/").body();
-        Matcher m = Pattern.compile("src=\"(/assets/[0-9a-f]{12}/vendor/chart\\.umd\\.min\\.js)\"").matcher(html);
-        assertTrue(m.find(), "Chart.js served by the app itself");
-        HttpResponse<String> chart = app.get(m.group(1));
+        List<String> scripts = Html.parse(html).select("script[src]").eachAttr("src");
+        String chartJs = scripts.stream().filter(src -> src.matches("/assets/[0-9a-f]{12}/vendor/chart\\.umd\\.min\\.js"))
+                .findFirst().orElseThrow(() -> new AssertionError("Chart.js served by the app itself: " + scripts));
+        HttpResponse<String> chart = app.get(chartJs);
         assertEquals(200, chart.statusCode());
         assertEquals("public, max-age=31536000, immutable", chart.headers().firstValue("Cache-Control").orElseThrow());
         assertTrue(chart.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"));
@@ -314,25 +327,24 @@ class PublicRoutesTest {
 
     @Test
     void largeResponsesAreCompressedWhenAccepted() {
-        HttpResponse<byte[]> gzip = app.send(app.request("/", "Accept-Encoding", "gzip").GET().build(),
+        HttpResponse<byte[]> gzip = app.send(app.request("/", "Accept-Encoding", "gzip").GET(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElse(""));
         HttpResponse<byte[]> plain = app.getBytes("/");
         assertTrue(gzip.body().length * 3 < plain.body().length, "gzip is much smaller");
         for (int i = 0; i < 2; i++) { // rendered, then from the cache
-            HttpResponse<byte[]> events = app.send(app.request("/api/events", "Accept-Encoding", "br, gzip").GET().build(),
+            HttpResponse<byte[]> events = app.send(app.request("/api/events", "Accept-Encoding", "br, gzip").GET(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals("gzip", events.headers().firstValue("Content-Encoding").orElse(""), "gzip, try " + i);
         }
-        HttpResponse<byte[]> small = app.send(app.request("/healthz", "Accept-Encoding", "gzip, br").GET().build(),
+        HttpResponse<byte[]> small = app.send(app.request("/healthz", "Accept-Encoding", "gzip, br").GET(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertTrue(small.headers().firstValue("Content-Encoding").isEmpty(), "tiny bodies are sent as they are");
     }
 
     @Test
     void headRequestsAnswerWithoutBody() {
-        HttpResponse<String> r = app.send(app.request("/").method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = app.send(app.request("/").method("HEAD", HttpRequest.BodyPublishers.noBody()));
         assertEquals(200, r.statusCode());
     }
 

@@ -15,10 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The server refuses a bad database file clearly, without a stack trace and without touching it. */
+/**
+ * The server refuses a bad database file clearly, without a stack trace and without touching it.
+ * Bounded in time: a server that wrongly started would otherwise keep the test waiting.
+ */
+@Timeout(60)
 class StartupRefusalTest {
     @TempDir
     Path folder;

@@ -3,24 +3,18 @@ package cn.jinjiang.aitraining.durability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jinjiang.aitraining.AdminTestClient;
-import cn.jinjiang.aitraining.AppConfig;
-import cn.jinjiang.aitraining.AppServices;
 import cn.jinjiang.aitraining.db.Database;
+import cn.jinjiang.aitraining.support.TestAdmin;
+import cn.jinjiang.aitraining.support.WebClient;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every edit that had received its success response is there, with its audit entry. Three rounds.
  */
 class CrashSafetyTest {
-    static final String USER = "crash-tester";
-    static final String PASSWORD = "a long enough password";
+    static final TestAdmin ADMIN = new TestAdmin("crash-tester", "a long enough password");
     static final List<String> KEYS = List.of("ai-learning-activities", "ai-training-attendance", "ai-lectures",
             "ai-online-study-hours", "ai-scenario-projects", "special-courses-since-2022",
             "cadre-school-sessions-since-2023", "cadres-seconded-shanghai-shenzhen");
@@ -49,11 +43,11 @@ class CrashSafetyTest {
     record Ack(String key, long value, String reason) {}
 
     @Test
+    @Timeout(300)
     void everyAcknowledgedEditSurvivesSigkill() throws Exception {
         Path db = folder.resolve("crash.db");
         try (Database database = Database.open(db)) {
-            AppServices.create(new AppConfig("127.0.0.1", 0, db, false), database, Clock.systemUTC())
-                    .accounts().createOrReset(USER, PASSWORD);
+            ADMIN.createIn(database);
         }
         List<Ack> acknowledged = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
@@ -79,11 +73,13 @@ class CrashSafetyTest {
     /** Eight clients edit concurrently; the server is SIGKILLed while they are at it. */
     private List<Ack> editUntilKilled(Process server, int port, int round) throws Exception {
         ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> clients = new ArrayList<>();
         for (int t = 0; t < KEYS.size(); t++) {
             int client = t;
             Thread thread = new Thread(() -> editLoop(port, round, client, acks, stop));
+            thread.setUncaughtExceptionHandler((th, e) -> failures.add(e));
             thread.start();
             clients.add(thread);
         }
@@ -92,32 +88,32 @@ class CrashSafetyTest {
         server.destroyForcibly(); // SIGKILL: no shutdown hook, no checkpoint, requests in flight
         server.waitFor(20, TimeUnit.SECONDS);
         stop.set(true);
-        for (Thread thread : clients) thread.join(20_000);
+        for (Thread thread : clients) {
+            thread.join(20_000);
+            assertTrue(!thread.isAlive(), "a client still running 20 s after the kill");
+        }
+        assertEquals(List.of(), List.copyOf(failures), "clients failed other than by losing the server");
         return List.copyOf(acks);
     }
 
+    /** One admin's browser: signs in, then saves reports of its figure through the form until told to stop. */
     private static void editLoop(int port, int round, int client, ConcurrentLinkedQueue<Ack> acks, AtomicBoolean stop) {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-        String base = "http://127.0.0.1:" + port;
+        WebClient browser = new WebClient("http://127.0.0.1:" + port);
         String key = KEYS.get(client);
         try {
-            String token = AdminTestClient.csrf(get(http, base + "/admin/login").body());
-            HttpResponse<String> login = post(http, base + "/admin/login",
-                    Map.of("username", USER, "password", PASSWORD, "_csrf", token));
+            HttpResponse<String> login = browser.signIn(ADMIN);
             if (login.statusCode() != 303) throw new AssertionError("login failed: " + login.statusCode());
             for (int i = 0; !stop.get(); i++) {
-                Map<String, String> form = new java.util.LinkedHashMap<>(AdminTestClient.formFields(
-                        get(http, base + "/admin/figures/" + key).body(), "id=\"figure-form\""));
+                Map<String, String> form = browser.form("/admin/figures/" + key, "figure-form");
                 long value = 1_000_000L * (round + 1) + 10_000L * client + i;
                 String reason = "crash round " + round + " client " + client + " edit " + i;
                 form.put("mode", "report");
                 form.put("value", Long.toString(value));
                 form.put("reason", reason);
-                HttpResponse<String> saved = post(http, base + "/admin/figures/" + key, form);
+                HttpResponse<String> saved = browser.post("/admin/figures/" + key, form);
                 if (saved.statusCode() == 303) acks.add(new Ack(key, value, reason));
             }
-        } catch (IOException | InterruptedException killed) {
+        } catch (UncheckedIOException killed) {
             // the server died under us: whatever was not acknowledged may be lost
         }
     }
@@ -157,32 +153,18 @@ class CrashSafetyTest {
                 .redirectErrorStream(true)
                 .redirectOutput(db.resolveSibling("server-" + port + ".log").toFile())
                 .start();
-        HttpClient http = HttpClient.newHttpClient();
+        WebClient health = new WebClient("http://127.0.0.1:" + port, false);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new AssertionError("server exited with " + process.exitValue());
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return process;
-            } catch (IOException notYet) {
+                if (health.get("/healthz").statusCode() == 200) return process;
+            } catch (UncheckedIOException notYet) {
                 Thread.sleep(50);
             }
         }
         process.destroyForcibly();
         throw new AssertionError("server did not start");
-    }
-
-    private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form)
-            throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(AdminTestClient.encode(form))).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int freePort() throws IOException {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,6 +24,7 @@ class WalBoundTest {
     Path folder;
 
     @Test
+    @Timeout(180)
     void theWalStaysBoundedWhileReadersNeverStop() throws Exception {
         Path file = folder.resolve("wal.db");
         String quote = "数".repeat(70);
@@ -56,7 +58,10 @@ class WalBoundTest {
             }
             maxWal = Math.max(maxWal, walSize(file));
             stop.set(true);
-            for (Thread reader : readers) reader.join();
+            for (Thread reader : readers) {
+                reader.join(30_000);
+                assertTrue(!reader.isAlive(), "a reader still running 30 s after being told to stop");
+            }
 
             assertTrue(reads.get() > 1000, "readers were reading all along: " + reads.get());
             long rows = db.jdbi().withHandle(h -> h.createQuery(

@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.extract;
 
+import cn.jinjiang.aitraining.support.Seed;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -21,7 +22,7 @@ public final class ExtractBenchmark {
 
     public static void main(String[] args) {
         double megabytes = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
-        String page = LabelledSet.seedText();
+        String page = Seed.text();
         long targetBytes = (long) (megabytes * 1024 * 1024);
         StringBuilder sb = new StringBuilder();
         while (sb.toString().getBytes(StandardCharsets.UTF_8).length < targetBytes) {

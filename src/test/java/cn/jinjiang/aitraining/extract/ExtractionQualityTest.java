@@ -3,6 +3,7 @@ package cn.jinjiang.aitraining.extract;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import cn.jinjiang.aitraining.support.Seed;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -125,12 +126,12 @@ class ExtractionQualityTest {
 
     @Test
     void wholeSeedPage() {
-        String page = LabelledSet.seedText();
+        String page = Seed.text();
         List<LabelledSet.Expected> all = new ArrayList<>();
         excerpts.forEach(e -> all.addAll(e.expected()));
         Score score = new Score();
         score.add("page", all, extractor.extract(page, ISSUE));
-        String table = score.table("Quality on the whole seed page (" + LabelledSet.SEED_FILE + ")");
+        String table = score.table("Quality on the whole seed page (" + Seed.FILE + ")");
         System.out.println(table);
         score.assertThresholds("whole page");
     }
@@ -138,7 +139,7 @@ class ExtractionQualityTest {
     /** Guards the labelled set itself: every excerpt must really be on the page. */
     @Test
     void everyExcerptIsOnTheSeedPage() {
-        String page = TextNormalizer.normalizeText(LabelledSet.seedText());
+        String page = TextNormalizer.normalizeText(Seed.text());
         List<String> notFound = new ArrayList<>();
         for (LabelledSet.Excerpt ex : excerpts) {
             if (!page.contains(TextNormalizer.normalizeText(ex.text()))) {

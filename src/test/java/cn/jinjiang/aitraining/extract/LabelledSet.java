@@ -6,16 +6,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads {@code extract/labelled.tsv} and locates the seed page. Test helper, not a test. */
+/** Reads {@code extract/labelled.tsv}. Test helper, not a test. */
 final class LabelledSet {
-
-    static final String SEED_FILE = "000_d92bef512ad02781.txt";
 
     /** One expected figure; {@link #key()} is what must match exactly. */
     record Expected(String text, Kind kind, BigDecimal value, String unit, Qualifier qualifier, String date) {
@@ -79,32 +74,5 @@ final class LabelledSet {
         String unit = f[3].equals("\"\"") ? "" : f[3];
         return new Expected(f[0], Kind.fromLabel(f[1]), value, unit, Qualifier.fromCode(f[4]),
                 f[5].isEmpty() ? null : f[5]);
-    }
-
-    /** The seed directory: system property seed.dir, else /work/shared/seed, else ../shared/seed. */
-    static Path seedPage() {
-        List<Path> tries = new ArrayList<>();
-        String prop = System.getProperty("seed.dir");
-        if (prop != null && !prop.isBlank()) {
-            tries.add(Paths.get(prop));
-        }
-        tries.add(Paths.get("/work/shared/seed"));
-        tries.add(Paths.get("..", "shared", "seed"));
-        for (Path dir : tries) {
-            Path p = dir.resolve(SEED_FILE);
-            if (Files.isReadable(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("seed page " + SEED_FILE + " not found in " + tries
-                + " (set -Dseed.dir=...)");
-    }
-
-    static String seedText() {
-        try {
-            return Files.readString(seedPage(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.jinjiang.aitraining.db.Database;
 import cn.jinjiang.aitraining.events.EventDao;
 import cn.jinjiang.aitraining.events.EventSnapshot;
-import java.io.IOException;
+import cn.jinjiang.aitraining.support.Seed;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,29 +93,17 @@ class CuratedDataTest {
     }
 
     /**
-     * Every quoted clause really is on the source page. The page is read from {@code shared/seed}
+     * Every quoted clause really is on the source page, read by {@link Seed} from {@code shared/seed}
      * beside the project (where CI puts it); line breaks and spaces of the OCR layout are ignored.
      */
     @Test
-    void everyQuoteIsFoundOnTheSourcePage() throws IOException {
-        String page = normalise(seedText());
+    void everyQuoteIsFoundOnTheSourcePage() {
+        String page = normalise(Seed.text());
         List<String> quotes = new ArrayList<>();
         figures.values().forEach(f -> quotes.add(f.latest().quote()));
         events.forEach(e -> quotes.add(e.event().quote()));
         for (String quote : quotes) {
             assertTrue(page.contains(normalise(quote)), "not on the page: " + quote);
-        }
-    }
-
-    static String seedText() throws IOException {
-        Path dir = Path.of(System.getProperty("seed.dir", "../shared/seed"));
-        try (Stream<Path> files = Files.list(dir)) {
-            StringBuilder text = new StringBuilder();
-            for (Path file : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                text.append(Files.readString(file, StandardCharsets.UTF_8));
-            }
-            assertTrue(text.length() > 1000, "the seed page is readable at " + dir.toAbsolutePath());
-            return text.toString();
         }
     }
 

@@ -5,99 +5,114 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jinjiang.aitraining.AdminTestClient;
-import java.net.CookieManager;
-import java.net.http.HttpRequest;
+import cn.jinjiang.aitraining.support.Html;
+import cn.jinjiang.aitraining.support.TestApp;
+import cn.jinjiang.aitraining.support.WebClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The extract page through the real server: find figures, pick targets, confirm through the figure forms. */
 class ExtractPageTest {
     /** Two short excerpts of the seed page, with its OCR line break inside a figure. */
     static final String EXCERPT = "覆盖干部近9000人次，助力干部快速适应数字化转型。\n深入摸排应用场景，累计征集 48\n个场景项目，总投资达2.77亿元。";
 
-    @TempDir Path dir;
-    AdminTestClient c;
+    /** Most tests only read (extracting and reviewing save nothing): they share one server and session. */
+    static TestApp shared;
+    static WebClient sharedClient;
+    TestApp app;
+    WebClient c;
 
-    @BeforeEach void start() {
-        c = AdminTestClient.start(dir);
-        c.login();
+    @BeforeAll static void startShared() {
+        shared = TestApp.start();
+        sharedClient = shared.signedIn();
     }
 
-    @AfterEach void stop() { c.close(); }
+    @AfterAll static void stopShared() { shared.close(); }
+
+    @BeforeEach void useShared() {
+        app = shared;
+        c = sharedClient;
+        c.get("/admin?lang=zh"); // a test that asked for English must not leave its language cookie to the next
+    }
+
+    @AfterEach void stopOwn() {
+        if (app != shared) app.close();
+    }
+
+    /** For a test that saves: a server of its own, so no other test sees its writes. */
+    private void ownServer() {
+        app = TestApp.start();
+        c = app.signedIn();
+    }
 
     private HttpResponse<String> extract(String text, String date) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("text", text);
         form.put("date", date);
         form.put("source", "晋江经济报");
-        return c.postWithToken("/admin/extract", "/admin/extract", form);
+        return c.post("/admin/extract", form);
     }
 
     /** Rows counted in the tables an edit writes to. */
     private Map<String, Integer> counts() {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (String table : List.of("figure", "observation", "source", "audit_entry", "event")) {
-            out.put(table, c.database().jdbi().withHandle(h ->
+            out.put(table, app.database().jdbi().withHandle(h ->
                     h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one()));
         }
         return out;
     }
 
-    /** The tr of the candidate whose span is {@code span}. */
-    private static String row(String html, String span) {
-        Matcher m = Pattern.compile("<tr class=\"candidate\".*?</tr>", Pattern.DOTALL).matcher(html);
-        while (m.find()) {
-            if (m.group().contains(">" + span + "</label>")) return m.group();
+    /** The row of the candidate whose span is {@code span}. */
+    private static Element row(String html, String span) {
+        for (Element row : Html.parse(html).select("tr.candidate")) {
+            if (row.select("label.candidate-span").text().equals(span)) return row;
         }
         throw new AssertionError("no candidate " + span + " in:\n" + html);
     }
 
-    private static String attr(String html, String name) {
-        Matcher m = Pattern.compile("(?<![-\\w])" + name + "=\"([^\"]*)\"").matcher(html);
-        assertTrue(m.find(), "no " + name + " in " + html);
-        return AdminTestClient.unescape(m.group(1));
+    /** The value a candidate's checkbox submits when ticked. */
+    private static String pick(Element row) {
+        return Html.one(row, "input[type=checkbox][name=keep]").val();
     }
 
-    private HttpResponse<String> postPairs(String path, List<String[]> pairs) {
-        StringBuilder body = new StringBuilder();
-        for (String[] p : pairs) {
-            if (body.length() > 0) body.append('&');
-            body.append(AdminTestClient.encode(Map.of(p[0], p[1])));
-        }
-        return c.send(c.http, c.request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    /** The figure a candidate's target list has selected ("" for a new figure). */
+    private static String suggested(Element row) {
+        return Html.one(row, "select option[selected]").val();
+    }
+
+    /** The quote cell as its three parts: before, the marked figure, after. */
+    private static List<String> quoteParts(Element row) {
+        return Html.one(row, "td.candidate-quote").children().stream().map(Element::text).toList();
     }
 
     @Test
     void signInIsRequired() {
-        var other = c.otherBrowser(new CookieManager());
-        HttpResponse<String> page = c.send(other, c.request("/admin/extract").GET().build());
+        WebClient other = app.client();
+        HttpResponse<String> page = other.get("/admin/extract");
         assertEquals(303, page.statusCode());
         assertEquals("/admin/login", page.headers().firstValue("Location").orElseThrow());
-        HttpResponse<String> api = c.send(other, c.request("/admin/extract", "Accept", "application/json").GET().build());
+        HttpResponse<String> api = other.get("/admin/extract", "Accept", "application/json");
         assertEquals(401, api.statusCode());
-        HttpResponse<String> post = c.send(other, c.request("/admin/extract")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(AdminTestClient.encode(Map.of("text", EXCERPT)))).build());
+        HttpResponse<String> post = other.postAsIs("/admin/extract", Map.of("text", EXCERPT));
         assertEquals(403, post.statusCode(), "no session, so no valid token");
     }
 
     @Test
     void csrfTokenIsRequired() {
-        assertEquals(403, c.post("/admin/extract", Map.of("text", EXCERPT)).statusCode());
-        assertEquals(403, c.post("/admin/extract", Map.of("text", EXCERPT, "_csrf", "forged")).statusCode());
-        assertEquals(403, c.post("/admin/extract/review", Map.of("keep", "i=0&prefill=1")).statusCode());
+        assertEquals(403, c.postAsIs("/admin/extract", Map.of("text", EXCERPT)).statusCode());
+        assertEquals(403, c.postAsIs("/admin/extract", Map.of("text", EXCERPT, "_csrf", "forged")).statusCode());
+        assertEquals(403, c.postAsIs("/admin/extract/review", Map.of("keep", "i=0&prefill=1")).statusCode());
     }
 
     @Test
@@ -106,8 +121,9 @@ class ExtractPageTest {
         HttpResponse<String> page = c.get("/admin/extract");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("从文本提取数字"));
-        assertTrue(page.body().contains("name=\"text\""));
-        assertTrue(page.body().contains("value=\"晋江经济报\""), "publication name defaults to the seed paper");
+        Map<String, String> form = Html.fields(Html.parse(page), "extract-form");
+        assertTrue(form.containsKey("text"));
+        assertEquals("晋江经济报", form.get("source"), "publication name defaults to the seed paper");
         assertTrue(c.get("/admin/extract?lang=en").body().contains("Find figures in a text"));
     }
 
@@ -117,34 +133,38 @@ class ExtractPageTest {
         assertEquals(200, r.statusCode(), r.body());
         String html = r.body();
 
-        String attendance = row(html, "近9000人次");
-        assertTrue(attendance.contains("data-kind=\"count\""));
-        assertTrue(attendance.contains("data-value=\"9000\""));
-        assertTrue(attendance.contains("data-unit=\"人次\""));
-        assertTrue(attendance.contains("data-qualifier=\"nearly\""));
-        assertTrue(attendance.contains("<span>覆盖干部</span><mark>近9000人次</mark><span>，"), attendance);
-        assertTrue(attendance.contains("<option value=\"ai-training-attendance\" selected"),
+        Element attendance = row(html, "近9000人次");
+        assertEquals("count", attendance.attr("data-kind"));
+        assertEquals("9000", attendance.attr("data-value"));
+        assertEquals("人次", attendance.attr("data-unit"));
+        assertEquals("nearly", attendance.attr("data-qualifier"));
+        List<String> quote = quoteParts(attendance);
+        assertEquals("覆盖干部", quote.get(0), attendance.outerHtml());
+        assertEquals("近9000人次", quote.get(1));
+        assertTrue(quote.get(2).startsWith("，"), attendance.outerHtml());
+        assertEquals("mark", Html.one(attendance, "td.candidate-quote").child(1).tagName(), "only the figure is marked");
+        assertEquals("ai-training-attendance", suggested(attendance),
                 "suggests the figure with the same unit whose quote states it");
 
-        String projects = row(html, "48个");
-        assertTrue(projects.contains("data-value=\"48\""));
-        assertTrue(projects.contains("data-unit=\"个\""));
-        assertTrue(projects.contains("data-qualifier=\"exact\""));
-        assertTrue(projects.contains("<mark>48个</mark>"), "the OCR line break inside the figure is joined");
-        assertTrue(projects.contains("场景项目"), "subject shown");
-        assertTrue(projects.contains("<option value=\"ai-scenario-projects\" selected"));
+        Element projects = row(html, "48个");
+        assertEquals("48", projects.attr("data-value"));
+        assertEquals("个", projects.attr("data-unit"));
+        assertEquals("exact", projects.attr("data-qualifier"));
+        assertEquals("48个", Html.one(projects, "td.candidate-quote mark").text(), "the OCR line break inside the figure is joined");
+        assertTrue(projects.text().contains("场景项目"), "subject shown");
+        assertEquals("ai-scenario-projects", suggested(projects));
 
-        String money = row(html, "2.77亿元");
-        assertTrue(money.contains("data-kind=\"money\""));
-        assertTrue(money.contains("data-value=\"277000000\""));
-        assertTrue(money.contains("data-unit=\"元\""));
-        assertTrue(money.contains("data-qualifier=\"exact\""));
-        assertTrue(money.contains("<mark>2.77亿元</mark>"));
-        assertTrue(money.contains("<option value=\"ai-scenario-investment\" selected"));
+        Element money = row(html, "2.77亿元");
+        assertEquals("money", money.attr("data-kind"));
+        assertEquals("277000000", money.attr("data-value"));
+        assertEquals("元", money.attr("data-unit"));
+        assertEquals("exact", money.attr("data-qualifier"));
+        assertEquals("2.77亿元", Html.one(money, "td.candidate-quote mark").text());
+        assertEquals("ai-scenario-investment", suggested(money));
 
-        assertTrue(html.contains("id=\"candidates-main\""));
+        assertTrue(Html.parse(html).getElementById("candidates-main") != null);
         assertFalse(html.contains("checked"), "nothing is ticked until the admin ticks it");
-        assertTrue(html.contains(AdminTestClient.unescape("覆盖干部近9000人次")), "typed text kept in the form");
+        assertTrue(Html.fields(Html.parse(html), "extract-form").get("text").contains("覆盖干部近9000人次"), "typed text kept in the form");
     }
 
     @Test
@@ -154,11 +174,12 @@ class ExtractPageTest {
         int other = html.indexOf("id=\"candidates-other\"");
         assertTrue(main > 0 && other > main, "counts first, the other kinds after them");
         assertTrue(html.indexOf("<details") < other);
-        assertTrue(row(html, "超2万人次").contains("data-qualifier=\"over\""));
-        String ordinal = row(html, "第三届");
-        assertTrue(ordinal.contains("data-kind=\"ordinal\""));
+        assertEquals("over", row(html, "超2万人次").attr("data-qualifier"));
+        Element ordinal = row(html, "第三届");
+        assertEquals("ordinal", ordinal.attr("data-kind"));
         assertTrue(html.indexOf(">第三届</label>") > other);
-        assertTrue(row(html, "5月18日").contains("2025-05-18"), "a date without a year takes the publication year");
+        assertTrue(ordinal.parents().stream().anyMatch(e -> e.id().equals("candidates-other")), "listed with the other kinds");
+        assertTrue(row(html, "5月18日").text().contains("2025-05-18"), "a date without a year takes the publication year");
     }
 
     @Test
@@ -167,7 +188,7 @@ class ExtractPageTest {
         assertFalse(html.contains("<script>alert(1)"));
         assertFalse(html.contains("<b>"));
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assertTrue(row(html, "近9000人次").contains("<mark>近9000人次</mark>"));
+        assertEquals("近9000人次", Html.one(row(html, "近9000人次"), "td.candidate-quote mark").text());
     }
 
     @Test
@@ -184,7 +205,7 @@ class ExtractPageTest {
         assertEquals(before, counts());
 
         Map<String, String> en = new LinkedHashMap<>(Map.of("text", text, "source", ""));
-        HttpResponse<String> english = c.postWithToken("/admin/extract", "/admin/extract?lang=en", en);
+        HttpResponse<String> english = c.post("/admin/extract?lang=en", en);
         assertEquals(422, english.statusCode());
         assertTrue(english.body().contains("the limit is 200,000"));
 
@@ -216,26 +237,29 @@ class ExtractPageTest {
     void extractingAndReviewingSaveNothing() {
         Map<String, Integer> before = counts();
         String html = extract(EXCERPT, "2025-05-31").body();
-        String attendance = row(html, "近9000人次");
-        String money = row(html, "2.77亿元");
-        List<String[]> pairs = new ArrayList<>();
-        pairs.add(new String[] {"_csrf", AdminTestClient.csrf(html)});
-        pairs.add(new String[] {"keep", attr(attendance, "value")});
-        pairs.add(new String[] {"target_" + attr(attendance, "data-index"), "ai-training-attendance"});
-        pairs.add(new String[] {"keep", attr(money, "value")});
-        pairs.add(new String[] {"target_" + attr(money, "data-index"), ""});
-        HttpResponse<String> review = postPairs("/admin/extract/review", pairs);
+        Element attendance = row(html, "近9000人次");
+        Element money = row(html, "2.77亿元");
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        pairs.add(Map.entry("_csrf", Html.csrf(Html.parse(html))));
+        pairs.add(Map.entry("keep", pick(attendance)));
+        pairs.add(Map.entry("target_" + attendance.attr("data-index"), "ai-training-attendance"));
+        pairs.add(Map.entry("keep", pick(money)));
+        pairs.add(Map.entry("target_" + money.attr("data-index"), ""));
+        HttpResponse<String> review = c.postPairs("/admin/extract/review", pairs);
         assertEquals(200, review.statusCode(), review.body());
         assertEquals(before, counts());
-        assertEquals(2, review.body().split("class=\"review-item\"", -1).length - 1);
-        assertTrue(review.body().contains("href=\"/admin/figures/ai-training-attendance?prefill=1&amp;value=9000"));
-        assertTrue(review.body().contains("href=\"/admin/figures/new?prefill=1&amp;value=277000000"));
+        Document reviewed = Html.parse(review);
+        assertEquals(2, reviewed.select(".review-item").size());
+        List<String> links = reviewed.select("a.review-link").eachAttr("href");
+        assertEquals(2, links.size(), links.toString());
+        assertTrue(links.stream().anyMatch(l -> l.startsWith("/admin/figures/ai-training-attendance?prefill=1&value=9000")), links.toString());
+        assertTrue(links.stream().anyMatch(l -> l.startsWith("/admin/figures/new?prefill=1&value=277000000")), links.toString());
     }
 
     @Test
     void reviewWithNothingTickedSaysSo() {
         String html = extract(EXCERPT, "").body();
-        HttpResponse<String> r = c.post("/admin/extract/review", Map.of("_csrf", AdminTestClient.csrf(html)));
+        HttpResponse<String> r = c.postAsIs("/admin/extract/review", Map.of("_csrf", Html.csrf(Html.parse(html))));
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("id=\"review-empty\""));
     }
@@ -243,24 +267,23 @@ class ExtractPageTest {
     /** The review's link for a kept candidate, as the admin would follow it. */
     private String reviewLink(String span, String target) {
         String html = extract(EXCERPT, "2025-05-31").body();
-        String row = row(html, span);
-        List<String[]> pairs = List.of(new String[] {"_csrf", AdminTestClient.csrf(html)},
-                new String[] {"keep", attr(row, "value")}, new String[] {"target_" + attr(row, "data-index"), target});
-        String review = postPairs("/admin/extract/review", pairs).body();
-        Matcher m = Pattern.compile("href=\"(/admin/figures/[^\"]+)\" target=\"_blank\"").matcher(review);
-        assertTrue(m.find(), review);
-        return AdminTestClient.unescape(m.group(1));
+        Element row = row(html, span);
+        List<Map.Entry<String, String>> pairs = List.of(Map.entry("_csrf", Html.csrf(Html.parse(html))),
+                Map.entry("keep", pick(row)), Map.entry("target_" + row.attr("data-index"), target));
+        Document review = Html.parse(c.postPairs("/admin/extract/review", pairs));
+        return Html.one(review, "a.review-link[target=_blank][href^=/admin/figures/]").attr("href");
     }
 
     @Test
     void thePrefilledReportFormCarriesTheValuesAndSavingItIsAnAuditedReport() {
+        ownServer();
         String link = reviewLink("近9000人次", "ai-training-attendance");
         Map<String, Integer> before = counts();
         HttpResponse<String> page = c.get(link);
         assertEquals(200, page.statusCode());
         assertEquals(before, counts(), "GET with prefill parameters changes nothing");
         assertTrue(page.body().contains("id=\"prefill-notice\""));
-        Map<String, String> form = new LinkedHashMap<>(AdminTestClient.formFields(page.body(), "id=\"figure-form\""));
+        Map<String, String> form = Html.fields(Html.parse(page), "figure-form");
         assertEquals("report", form.get("mode"));
         assertEquals("9000", form.get("value"));
         assertEquals("人次", form.get("unit"));
@@ -284,7 +307,7 @@ class ExtractPageTest {
         assertEquals(before.get("observation") + 1, after.get("observation"));
         assertEquals(before.get("audit_entry") + 1, after.get("audit_entry"));
         assertEquals(before.get("figure"), after.get("figure"));
-        String action = c.database().jdbi().withHandle(h -> h.createQuery(
+        String action = app.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT action FROM audit_entry ORDER BY id DESC LIMIT 1").mapTo(String.class).one());
         assertEquals("report", action);
         assertTrue(c.get("/admin/audit").body().contains("新报道：晋江经济报5月31日"));
@@ -293,13 +316,14 @@ class ExtractPageTest {
 
     @Test
     void thePrefilledNewFigureFormCreatesAFigureOnceCompleted() {
+        ownServer();
         String link = reviewLink("2.77亿元", "");
         assertTrue(link.startsWith("/admin/figures/new?"));
         Map<String, Integer> before = counts();
         HttpResponse<String> page = c.get(link);
         assertEquals(200, page.statusCode());
         assertEquals(before, counts());
-        Map<String, String> form = new LinkedHashMap<>(AdminTestClient.formFields(page.body(), "id=\"figure-form\""));
+        Map<String, String> form = Html.fields(Html.parse(page), "figure-form");
         assertEquals("277000000", form.get("value"));
         assertEquals("元", form.get("unit"));
         assertEquals("exact", form.get("qualifier"));
@@ -329,7 +353,7 @@ class ExtractPageTest {
         HttpResponse<String> page = c.get("/admin/figures/ai-lectures?prefill=1&value=999&mode=correction"
                 + "&reason=x&version=0&label_zh=%3Cscript%3E&quote=%3Cb%3Ehi%3C%2Fb%3E");
         assertEquals(200, page.statusCode());
-        Map<String, String> form = AdminTestClient.formFields(page.body(), "id=\"figure-form\"");
+        Map<String, String> form = Html.fields(Html.parse(page), "figure-form");
         assertEquals("999", form.get("value"));
         assertEquals("report", form.get("mode"), "the mode is not taken from the address");
         assertEquals("", form.get("reason"));
@@ -342,7 +366,7 @@ class ExtractPageTest {
         assertEquals(api, c.get("/api/figures/ai-lectures").body());
 
         HttpResponse<String> plain = c.get("/admin/figures/ai-lectures?value=999");
-        assertEquals("6", AdminTestClient.formFields(plain.body(), "id=\"figure-form\"").get("value"),
+        assertEquals("6", Html.fields(Html.parse(plain), "figure-form").get("value"),
                 "without prefill=1 the address is ignored");
         assertFalse(plain.body().contains("id=\"prefill-notice\""));
     }

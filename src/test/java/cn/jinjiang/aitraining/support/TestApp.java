@@ -1,0 +1,144 @@
+package cn.jinjiang.aitraining.support;
+
+import cn.jinjiang.aitraining.AppConfig;
+import cn.jinjiang.aitraining.AppServices;
+import cn.jinjiang.aitraining.WebApp;
+import cn.jinjiang.aitraining.db.Database;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The real server (WebApp over AppServices) on a free port and a temporary SQLite file, as every
+ * HTTP and browser test runs it.
+ * API: {@code TestApp.builder().clock(c).behindProxy(true).admin(account).folder(dir).start()}, or
+ * {@link #start()} for the defaults; then {@link #client()}, {@link #cookielessClient()}, {@link #signedIn()}, {@link #baseUrl()},
+ * {@link #services()}, {@link #database()}, {@link #dbFile()}; {@link #close()} stops it.
+ *
+ * <p>A fresh database is a copy of one migrated once per test run, so a server starts in
+ * milliseconds; an existing file in {@code folder} (e.g. one the {@code generate} command filled)
+ * is used as it is. Share one app per test class where the tests only read; a test that writes
+ * starts its own.
+ */
+public final class TestApp implements AutoCloseable {
+    /** The file name of the database inside the folder. */
+    public static final String DB_FILE = "dashboard.db";
+
+    private static Path template;
+
+    private final Path dbFile;
+    private final Path ownFolder;
+    private final TestAdmin admin;
+    private final Database database;
+    private final AppServices services;
+    private final Javalin app;
+
+    private TestApp(Builder b) throws IOException {
+        ownFolder = b.folder == null ? Files.createTempDirectory("test-app") : null;
+        dbFile = (b.folder == null ? ownFolder : b.folder).resolve(DB_FILE);
+        if (!Files.exists(dbFile)) {
+            Files.createDirectories(dbFile.getParent());
+            Files.copy(template(), dbFile);
+        }
+        admin = b.admin;
+        database = Database.open(dbFile);
+        try {
+            if (admin != null) admin.createIn(database);
+            services = AppServices.create(new AppConfig("127.0.0.1", 0, dbFile, b.behindProxy), database, b.clock);
+            app = WebApp.create(services).start("127.0.0.1", 0);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    /** The defaults: the real clock, no proxy, the {@link TestAdmin#EDITOR} account, a temporary folder. */
+    public static TestApp start() { return builder().start(); }
+
+    public String baseUrl() { return "http://127.0.0.1:" + app.port(); }
+    public int port() { return app.port(); }
+    public AppServices services() { return services; }
+    public Database database() { return database; }
+    public Path dbFile() { return dbFile; }
+    public TestAdmin admin() { return admin; }
+
+    /** A new browser with an empty cookie jar. */
+    public WebClient client() { return new WebClient(baseUrl()); }
+
+    /** A client that keeps no cookies (like curl), for tests of single requests. */
+    public WebClient cookielessClient() { return new WebClient(baseUrl(), false); }
+
+    /** A new browser signed in as this app's admin. */
+    public WebClient signedIn() {
+        WebClient client = client();
+        HttpResponse<String> login = client.signIn(admin);
+        if (login.statusCode() != 303) throw new AssertionError("sign-in as " + admin.username() + " failed: " + login.statusCode());
+        return client;
+    }
+
+    @Override
+    public void close() {
+        try {
+            app.stop();
+        } finally {
+            database.close();
+            if (ownFolder != null) deleteTree(ownFolder);
+        }
+    }
+
+    /** The migrated curated database, made once per test run and copied for each app. */
+    private static synchronized Path template() throws IOException {
+        if (template == null) {
+            Path dir = Files.createTempDirectory("test-template");
+            Path migrated = dir.resolve("migrated.db");
+            Path copy = dir.resolve("template.db");
+            try (Database db = Database.open(migrated)) {
+                db.jdbi().useHandle(h -> h.execute("VACUUM INTO '" + copy.toAbsolutePath().toString().replace("'", "''") + "'"));
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            template = copy;
+        }
+        return template;
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How the app is started; every setting has a default. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private boolean behindProxy;
+        private TestAdmin admin = TestAdmin.EDITOR;
+        private Path folder;
+
+        private Builder() {}
+
+        public Builder clock(Clock clock) { this.clock = clock; return this; }
+        public Builder behindProxy(boolean behindProxy) { this.behindProxy = behindProxy; return this; }
+        public Builder admin(TestAdmin admin) { this.admin = admin; return this; }
+        public Builder admin(String username, String password) { return admin(new TestAdmin(username, password)); }
+        /** Where the database file goes (kept after close); default: a temporary folder removed on close. */
+        public Builder folder(Path folder) { this.folder = folder; return this; }
+
+        public TestApp start() {
+            try {
+                return new TestApp(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
