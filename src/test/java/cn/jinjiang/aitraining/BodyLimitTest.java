@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jinjiang.aitraining.support.RunningApp;
+import cn.jinjiang.aitraining.support.TestApp;
+import cn.jinjiang.aitraining.support.WebClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each route keeps the body limit declared with it: the import 2 MB (plus its envelope), the
@@ -22,16 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class BodyLimitTest {
     private static final int MB = 1024 * 1024;
-    @TempDir static Path dir;
-    static RunningApp app;
+    static TestApp app;
+    static WebClient client;
 
-    @BeforeAll static void start() { app = RunningApp.start(dir); }
+    @BeforeAll static void start() {
+        app = TestApp.start();
+        client = app.cookielessClient();
+    }
 
     @AfterAll static void stop() { app.close(); }
 
     private static HttpResponse<String> post(String path, int bytes) {
-        return app.send(app.request(path, "Content-Type", "application/x-www-form-urlencoded", "Accept-Language", "zh-CN")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[bytes])).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(client.request(path, "Content-Type", "application/x-www-form-urlencoded", "Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[bytes])));
     }
 
     @Test

@@ -3,16 +3,16 @@ package cn.jinjiang.aitraining.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jinjiang.aitraining.AdminTestClient;
+import cn.jinjiang.aitraining.support.Html;
+import cn.jinjiang.aitraining.support.TestApp;
+import cn.jinjiang.aitraining.support.WebClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a write does when the row it read has moved on: nothing written, no audit entry, the
@@ -21,25 +21,25 @@ import org.junit.jupiter.api.io.TempDir;
 class EditIntegrityTest {
     private static final String FIGURE = "ai-lectures";
     private static final String EVENT = "lecture-2025-02-28";
-    @TempDir Path dir;
-    AdminTestClient c;
+    TestApp app;
+    WebClient c;
 
     @BeforeEach void start() {
-        c = AdminTestClient.start(dir);
-        c.login();
+        app = TestApp.start();
+        c = app.signedIn();
     }
 
-    @AfterEach void stop() { c.close(); }
+    @AfterEach void stop() { app.close(); }
 
     private int count(String sql) {
-        return c.services.database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+        return app.services().database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 
     private int auditEntries() { return count("SELECT COUNT(*) FROM audit_entry"); }
 
     /** Makes every UPDATE of {@code table} match no row, as a writer that moved the version on would. */
     private void updatesMatchNoRow(String table) {
-        c.services.database().jdbi().useHandle(h -> h.execute(
+        app.services().database().jdbi().useHandle(h -> h.execute(
                 "CREATE TRIGGER stale_" + table + " BEFORE UPDATE ON " + table + " BEGIN SELECT RAISE(IGNORE); END"));
     }
 
@@ -57,7 +57,7 @@ class EditIntegrityTest {
 
     @Test
     void aFigureEditThatMatchesNoRowWritesNothing() {
-        Map<String, String> form = c.figureForm(FIGURE);
+        Map<String, String> form = c.form("/admin/figures/" + FIGURE, "figure-form");
         form.put("mode", "report");
         form.put("value", "9");
         form.put("reason", "a later lecture");
@@ -73,8 +73,7 @@ class EditIntegrityTest {
 
     @Test
     void aFigureArchiveThatMatchesNoRowWritesNothing() {
-        Map<String, String> form = AdminTestClient.formFields(c.get("/admin/figures/" + FIGURE + "/archive").body(),
-                "id=\"archive-form\"");
+        Map<String, String> form = c.form("/admin/figures/" + FIGURE + "/archive", "archive-form");
         form.put("reason", "duplicate");
         int entries = auditEntries();
         updatesMatchNoRow("figure");
@@ -86,7 +85,7 @@ class EditIntegrityTest {
 
     @Test
     void anEventEditThatMatchesNoRowWritesNothing() {
-        Map<String, String> form = c.eventForm(EVENT);
+        Map<String, String> form = c.form("/admin/events/" + EVENT, "event-form");
         form.put("title_zh", "改过的标题");
         form.put("reason", "title as printed");
         int entries = auditEntries();
@@ -99,9 +98,8 @@ class EditIntegrityTest {
 
     @Test
     void theFigureConflictPageShowsAnArchiveMadeSinceTheFormWasRead() {
-        Map<String, String> form = c.figureForm(FIGURE);
-        Map<String, String> archive = AdminTestClient.formFields(c.get("/admin/figures/" + FIGURE + "/archive").body(),
-                "id=\"archive-form\"");
+        Map<String, String> form = c.form("/admin/figures/" + FIGURE, "figure-form");
+        Map<String, String> archive = c.form("/admin/figures/" + FIGURE + "/archive", "archive-form");
         archive.put("reason", "somebody else archives it");
         assertEquals(303, c.post("/admin/figures/" + FIGURE + "/archive", archive).statusCode());
 
@@ -117,15 +115,13 @@ class EditIntegrityTest {
 
     @Test
     void theEventConflictPageShowsAnUnarchiveMadeSinceTheFormWasRead() {
-        Map<String, String> archive = AdminTestClient.formFields(c.get("/admin/events/" + EVENT + "/archive").body(),
-                "id=\"archive-form\"");
+        Map<String, String> archive = c.form("/admin/events/" + EVENT + "/archive", "archive-form");
         archive.put("reason", "not about AI");
         assertEquals(303, c.post("/admin/events/" + EVENT + "/archive", archive).statusCode());
-        Map<String, String> form = c.eventForm(EVENT); // read while archived
+        Map<String, String> form = c.form("/admin/events/" + EVENT, "event-form"); // read while archived
 
         long archiveEntry = count("SELECT MAX(id) FROM audit_entry");
-        String token = AdminTestClient.csrf(c.get("/admin/audit").body());
-        assertEquals(303, c.post("/admin/audit/" + archiveEntry + "/revert", Map.of("_csrf", token)).statusCode());
+        assertEquals(303, c.post("/admin/audit/" + archiveEntry + "/revert", Map.of()).statusCode());
 
         form.put("reason", "stale form");
         HttpResponse<String> r = c.post("/admin/events/" + EVENT, form);

@@ -3,14 +3,14 @@ package cn.jinjiang.aitraining.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jinjiang.aitraining.AdminTestClient;
+import cn.jinjiang.aitraining.support.Html;
+import cn.jinjiang.aitraining.support.TestApp;
+import cn.jinjiang.aitraining.support.WebClient;
 import cn.jinjiang.aitraining.admin.figures.FigureState;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An audit entry written before some fields existed (no format number, no {@code headline} or
@@ -19,19 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OldAuditEntryTest {
     private static final String KEY = "ai-lectures";
-    @TempDir Path dir;
-    AdminTestClient c;
+    TestApp app;
+    WebClient c;
 
     @BeforeEach void start() {
-        c = AdminTestClient.start(dir);
-        c.login();
+        app = TestApp.start();
+        c = app.signedIn();
     }
 
-    @AfterEach void stop() { c.close(); }
+    @AfterEach void stop() { app.close(); }
 
     @Test
     void anEntryFromBeforeAFieldExistedStillReverts() {
-        FigureState now = c.services.adminFigures().state(KEY).orElseThrow();
+        FigureState now = app.services().adminFigures().state(KEY).orElseThrow();
         FigureState.ObservationState o = now.latest();
         String before = """
                 {"key":"%s","label_zh":"AI专题辅导讲座（旧称）","label_en":"AI lectures (old name)","category":"%s",
@@ -42,17 +42,16 @@ class OldAuditEntryTest {
                         o.unit(), o.qualifier(), o.periodZh(), o.periodEn(), o.asOf(), o.sourceId(), o.source(),
                         o.sourceDate(), o.quote());
         String after = "{\"key\":\"%s\",\"version\":%d}".formatted(KEY, now.version());
-        long id = c.services.database().jdbi().withHandle(h -> h.createUpdate("""
+        long id = app.services().database().jdbi().withHandle(h -> h.createUpdate("""
                         INSERT INTO audit_entry (occurred_at, username, action, entity_type, entity_key, before_json,
                                                  after_json, reason)
                         VALUES ('2025-06-01T08:00:00Z', 'editor', 'edit', 'figure', :key, :before, :after, 'old entry')""")
                 .bind("key", KEY).bind("before", before).bind("after", after)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
 
-        String token = AdminTestClient.csrf(c.get("/admin/audit").body());
-        assertEquals(303, c.post("/admin/audit/" + id + "/revert", Map.of("_csrf", token)).statusCode());
+        assertEquals(303, c.post("/admin/audit/" + id + "/revert", Map.of()).statusCode());
 
-        FigureState reverted = c.services.adminFigures().state(KEY).orElseThrow();
+        FigureState reverted = app.services().adminFigures().state(KEY).orElseThrow();
         assertEquals("AI专题辅导讲座（旧称）", reverted.labelZh());
         assertEquals(now.headline(), reverted.headline(), "a field the entry did not know keeps its value");
         assertEquals(now.unitEn(), reverted.unitEn());
@@ -64,12 +63,12 @@ class OldAuditEntryTest {
 
     @Test
     void newEntriesCarryTheirFormat() {
-        Map<String, String> form = c.figureForm(KEY);
+        Map<String, String> form = c.form("/admin/figures/" + KEY, "figure-form");
         form.put("mode", "correction");
         form.put("value", "7");
         form.put("reason", "typo");
         assertEquals(303, c.post("/admin/figures/" + KEY, form).statusCode());
-        String stored = c.services.database().jdbi().withHandle(h -> h.createQuery(
+        String stored = app.services().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT after_json FROM audit_entry ORDER BY id DESC LIMIT 1").mapTo(String.class).one());
         assertTrue(stored.startsWith("{\"format\":1,"), stored);
         assertTrue(stored.contains("\"label_zh\":"), "field names are the audit format's own: " + stored);
