@@ -65,10 +65,12 @@ public final class FigureExtractor {
             return new ExtractionResult("", List.of());
         }
         NormalizedText nt = TextNormalizer.normalize(text);
-        String t = nt.text();
+        String printed = nt.text();
+        // scan the simplified reading; offsets are the same, quotes are cut from the printed text
+        String t = TraditionalChinese.toSimplified(printed);
         int n = t.length();
         List<Candidate> out = new ArrayList<>();
-        Scan scan = new Scan(t, publicationDate, nt, text.length(), out);
+        Scan scan = new Scan(t, printed, publicationDate, nt, text.length(), out);
         int i = 0;
         while (i < n) {
             char c = t.charAt(i);
@@ -93,7 +95,7 @@ public final class FigureExtractor {
                 i++;
             }
         }
-        return new ExtractionResult(t, out);
+        return new ExtractionResult(printed, out, t);
     }
 
     /** Digits with optional thousands commas, decimals and growing magnitudes: 9,000 / 2.77亿 / 3千万; null if too long. */
@@ -221,7 +223,10 @@ public final class FigureExtractor {
 
     /** State of one extraction run: the text, the output, and the last duration seen. */
     private static final class Scan {
+        /** The simplified reading, which all rules look at. */
         private final String t;
+        /** The text as printed, same offsets: the source of every span and quote. */
+        private final String printed;
         private final int n;
         private final LocalDate pub;
         private final NormalizedText nt;
@@ -229,8 +234,9 @@ public final class FigureExtractor {
         private final List<Candidate> out;
         private Candidate lastDuration;
 
-        Scan(String t, LocalDate pub, NormalizedText nt, int rawLength, List<Candidate> out) {
+        Scan(String t, String printed, LocalDate pub, NormalizedText nt, int rawLength, List<Candidate> out) {
             this.t = t;
+            this.printed = printed;
             this.n = t.length();
             this.pub = pub;
             this.nt = nt;
@@ -319,6 +325,14 @@ public final class FigureExtractor {
             }
 
             UnitTable.Unit u = UnitTable.match(t, j);
+            if (u != null && u.text().equals("成")) {
+                return cheng(textStart, num, v, j, q);
+            }
+            if (u == null && !num.bareOne() && num.isInteger() && ContextFinder.peopleNounAt(t, j)
+                    && !(isYearNumber(num) && num.intValue() >= 1949 && num.intValue() <= 2100 && !plus)) {
+                // 近30万干部, 3000余党员: a count of people without a measure word
+                return build(textStart, j, v, "", q, Kind.COUNT, null, UnitFamily.PEOPLE);
+            }
             if (u == null) {
                 if (!num.arabic()) {
                     // a bare Chinese numeral is only a figure when qualified: 三千余, 超万
@@ -330,11 +344,11 @@ public final class FigureExtractor {
                 return build(textStart, j, v, "", q, Kind.OTHER, null);
             }
             if (!num.arabic()) {
-                if (num.bareOne() && u.kind() != Kind.DATE) {
+                if (num.bareOne() && u.kind() != Kind.DATE && !isSpanOfTime(u, j)) {
                     return null; // 一个, 一名: the indefinite article, not a figure
                 }
-                if (num.bareMagnitude() && q == Qualifier.EXACT) {
-                    return null; // 万家, 百姓: only 突破万学时 style with a qualifier
+                if (num.bareMagnitude() && q == Qualifier.EXACT && !isBareMagnitudeCount(u, j)) {
+                    return null; // 万家, 百姓: only 百名干部 or 突破万学时 style with a qualifier
                 }
                 if (u.kind() == Kind.OTHER) {
                     return null; // 十分, 三年级
@@ -366,6 +380,46 @@ public final class FigureExtractor {
         private boolean isMultiWord(int j) {
             char next = at(j + 1);
             return next == '元' && at(j + 2) == '化' || next == '功' || next == '样' || next == '种' && at(j + 2) == '多';
+        }
+
+        /** 一周, 一个月, 为期一天: a span of time even with 一 (一年一度 and 一天一 are idioms). */
+        private boolean isSpanOfTime(UnitTable.Unit u, int j) {
+            if (u.kind() != Kind.DURATION) {
+                return false;
+            }
+            int after = j + u.text().length();
+            return at(after) != '一' && at(after) != '来' && at(after) != '级' && at(j - 2) != '同';
+        }
+
+        /** 百名干部, 千场: a bare 百/千/万 before a measure word of people or events. */
+        private boolean isBareMagnitudeCount(UnitTable.Unit u, int j) {
+            switch (u.text()) {
+                case "名": case "位": case "人次": case "场": case "期": case "堂": case "项": case "门":
+                    break;
+                default:
+                    return false;
+            }
+            int after = j + u.text().length();
+            return !t.startsWith("计划", after) && !t.startsWith("工程", after) && !t.startsWith("行动", after);
+        }
+
+        /** 近六成 → nearly 60 %, 三成以上 → over 30 %; 成员, 成为, 成立 are words, not tenths. */
+        private Candidate cheng(int textStart, Num num, BigDecimal v, int j, Qualifier q) {
+            char next = at(j + 1);
+            boolean tenth = num.isInteger() && v.signum() > 0 && v.compareTo(BigDecimal.TEN) <= 0
+                    && !num.magnitude() && "员为立功果效绩本都长熟型交品人年批就全效".indexOf(next) < 0
+                    && !(num.bareOne() && next == '不');
+            if (!tenth) {
+                if (!num.arabic()) {
+                    return null;
+                }
+                return build(textStart, j + 1, v, "成", q, Kind.OTHER, null);
+            }
+            BigDecimal percent = v.multiply(BigDecimal.TEN);
+            if (q == Qualifier.EXACT && (next == '多' || next == '余')) {
+                return build(textStart, j + 2, percent, "%", Qualifier.PLUS, Kind.PERCENT, null);
+            }
+            return withPostQualifier(textStart, j + 1, percent, "%", q, Kind.PERCENT);
         }
 
         /** 以上 → over, 左右 → about, after the unit; only when nothing qualified the number yet. */
@@ -578,6 +632,11 @@ public final class FigureExtractor {
 
         private Candidate build(int start, int end, BigDecimal value, String unit, Qualifier q, Kind kind,
                                 String date) {
+            return build(start, end, value, unit, q, kind, date, UnitFamily.of(kind, unit, at(end)));
+        }
+
+        private Candidate build(int start, int end, BigDecimal value, String unit, Qualifier q, Kind kind,
+                                String date, UnitFamily family) {
             int[] qb = ContextFinder.quoteBounds(t, start, end, MAX_QUOTE);
             String clauseDuration = null;
             if (lastDuration != null && kind != Kind.DURATION && lastDuration.end() <= start
@@ -590,8 +649,13 @@ public final class FigureExtractor {
             BigDecimal plain = value == null ? null : ChineseNumerals.normalise(value);
             int srcStart = nt.toSource(start, rawLength);
             int srcEnd = end == 0 ? 0 : nt.toSource(end - 1, rawLength) + 1;
-            return new Candidate(t.substring(start, end), plain, unit, q, kind, t.substring(qb[0], qb[1]),
-                    subject, scope, date, start, end, qb[0], srcStart, srcEnd);
+            boolean reported = kind != Kind.OTHER && kind != Kind.YEAR && kind != Kind.ORDINAL;
+            boolean future = reported && ContextFinder.isFuture(t, start, end);
+            boolean rate = reported && kind != Kind.DATE && ContextFinder.isRate(t, start, end, kind);
+            String period = reported && kind != Kind.DATE ? PeriodRules.findStated(t, start) : null;
+            return new Candidate(printed.substring(start, end), plain, unit, q, kind,
+                    printed.substring(qb[0], qb[1]), subject, scope, date, start, end, qb[0], srcStart, srcEnd,
+                    family, future, rate, period);
         }
 
         private boolean noClauseBreak(int from, int to) {
