@@ -353,6 +353,31 @@ final class ContextFinder {
         "职工", "员工", "公务员", "村民", "居民", "市民", "志愿者", "人才", "青年", "专家", "农民", "网民",
         "师生", "党务工作者", "工作人员", "村干部", "社区工作者", "医务人员", "选调生"};
 
+    /** Fillers between a people noun and its bare number: 注册用户|超过|45万, 党员|共|3000. */
+    private static final String[] PEOPLE_FILLERS = {"达到", "共有", "共计", "累计", "达", "为",
+        "共", "有", "已"};
+
+    /** Nouns that may stand before a bare number of people at the end of a clause. */
+    private static final String[] PEOPLE_BEFORE = {"用户", "干部", "党员", "人员", "学员", "网民", "群众", "职工",
+        "人数", "人口"};
+
+    /** True when a people noun ends at {@code pos}, possibly followed by a filler: 注册用户超过45万. */
+    static boolean peopleNounBefore(String t, int pos) {
+        int e = pos;
+        for (String f : PEOPLE_FILLERS) {
+            if (e - f.length() >= 0 && t.startsWith(f, e - f.length())) {
+                e -= f.length();
+                break;
+            }
+        }
+        for (String w : PEOPLE_BEFORE) {
+            if (e - w.length() >= 0 && t.startsWith(w, e - w.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when a people noun starts at {@code p}. */
     static boolean peopleNounAt(String t, int p) {
         return p < t.length() && startsWithAny(t, p, PEOPLE_NOUNS);

@@ -307,6 +307,17 @@ public final class FigureExtractor {
                 return null;
             }
 
+            // 一个多小时, 两个多月: 多 sits between 个 and the unit of time
+            if (at(j) == '个' && at(j + 1) == '多') {
+                UnitTable.Unit time = UnitTable.match(t, j + 2);
+                boolean month = at(j + 2) == '月';
+                if (month || time != null && time.kind() == Kind.DURATION && !time.text().equals("年")) {
+                    String unit = month ? "个月" : time.name();
+                    return build(textStart, j + 2 + (month ? 1 : time.text().length()), v, unit,
+                            q == Qualifier.EXACT ? Qualifier.PLUS : q, Kind.DURATION, null);
+                }
+            }
+
             // 40多名, 三千余, 十多万
             boolean plus = false;
             if (at(j) == '多' || at(j) == '余') {
@@ -333,6 +344,11 @@ public final class FigureExtractor {
                 // 近30万干部, 3000余党员: a count of people without a measure word
                 return build(textStart, j, v, "", q, Kind.COUNT, null, UnitFamily.PEOPLE);
             }
+            if (u == null && !num.bareOne() && num.isInteger() && (j >= n || ContextFinder.isClauseEnd(at(j)))
+                    && ContextFinder.peopleNounBefore(t, textStart) && !isYearNumber(num)) {
+                // 注册用户超过45万。: the noun comes first, the clause ends with the number
+                return build(textStart, j, v, "", q, Kind.COUNT, null, UnitFamily.PEOPLE);
+            }
             if (u == null) {
                 if (!num.arabic()) {
                     // a bare Chinese numeral is only a figure when qualified: 三千余, 超万
@@ -353,6 +369,9 @@ public final class FigureExtractor {
                 if (u.kind() == Kind.OTHER) {
                     return null; // 十分, 三年级
                 }
+                if (u.text().equals("期") && isPhase(j + 1)) {
+                    return null; // 二期预计投资: phase two of a project, not two sessions
+                }
             }
             int unitEnd = j + u.text().length();
             boolean exact = q == Qualifier.EXACT;
@@ -370,6 +389,9 @@ public final class FigureExtractor {
                     if (u.text().equals("年") && exact && isYearNumber(num)) {
                         return yearOrDate(textStart, num, unitEnd);
                     }
+                    if (q == Qualifier.NEARLY && qLen == 1 && at(s - 1) == '近') {
+                        return duration(s, unitEnd, v, u, Qualifier.EXACT); // 近三年: the last three years
+                    }
                     return duration(textStart, unitEnd, v, u, q);
                 default:
                     return withPostQualifier(textStart, unitEnd, v, u.name(), q, u.kind());
@@ -380,6 +402,12 @@ public final class FigureExtractor {
         private boolean isMultiWord(int j) {
             char next = at(j + 1);
             return next == '元' && at(j + 2) == '化' || next == '功' || next == '样' || next == '种' && at(j + 2) == '多';
+        }
+
+        /** 工程, 项目, 投资 after Chinese numeral + 期: a project phase (二期工程). */
+        private boolean isPhase(int after) {
+            return t.startsWith("工程", after) || t.startsWith("项目", after) || t.startsWith("投资", after)
+                    || t.startsWith("建设", after) || t.startsWith("预计", after) || t.startsWith("规划", after);
         }
 
         /** 一周, 一个月, 为期一天: a span of time even with 一 (一年一度 and 一天一 are idioms). */
@@ -400,6 +428,10 @@ public final class FigureExtractor {
                     return false;
             }
             int after = j + u.text().length();
+            char before = at(j - 2);
+            if (before == '“' || before == '「' || before == '"' || before == '‘') {
+                return false; // “千名干部学AI”: the name of a campaign
+            }
             return !t.startsWith("计划", after) && !t.startsWith("工程", after) && !t.startsWith("行动", after);
         }
 
@@ -437,10 +469,14 @@ public final class FigureExtractor {
         }
 
         private Candidate duration(int textStart, int unitEnd, BigDecimal v, UnitTable.Unit u, Qualifier q) {
-            // 15分钟生活圈 is the name of a planning concept, not a length of time
-            if (t.startsWith("生活圈", unitEnd) || at(unitEnd) == '圈') {
-                int end = at(unitEnd) == '圈' ? unitEnd + 1 : unitEnd + 3;
-                return build(textStart, end, v, u.name(), Qualifier.EXACT, Kind.OTHER, null);
+            // 15分钟生活圈, 15分钟学习圈 name a planning concept, not a length of time
+            for (int k = unitEnd; k <= unitEnd + 2 && k < n; k++) {
+                if (at(k) == '圈') {
+                    return build(textStart, k + 1, v, u.name(), Qualifier.EXACT, Kind.OTHER, null);
+                }
+                if (ContextFinder.isClauseEnd(at(k))) {
+                    break;
+                }
             }
             if (q == Qualifier.EXACT && (at(unitEnd) == '多' || at(unitEnd) == '余')) {
                 return build(textStart, unitEnd + 1, v, u.name(), Qualifier.PLUS, Kind.DURATION, null); // 三年多
@@ -601,6 +637,9 @@ public final class FigureExtractor {
                 case '逾':
                     return 1;
                 case '约':
+                    if (before == '节' && "环章小细关".indexOf(at(pos - 3)) >= 0) {
+                        return 1; // 环节约两小时: 环节 + 约, not 节约
+                    }
                     return "预签节公合特邀履违制相隐婉简契".indexOf(before) >= 0 ? 0 : 1;
                 default:
                     return 0;

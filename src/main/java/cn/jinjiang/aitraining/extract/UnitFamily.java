@@ -49,7 +49,7 @@ public enum UnitFamily {
         switch (unit) {
             case "名": case "人": case "人次": case "位":
                 return PEOPLE;
-            case "场": case "场次": case "期": case "次": case "堂": case "轮": case "届": case "班":
+            case "场": case "场次": case "期": case "次": case "堂": case "轮": case "届": case "班": case "课":
                 return EVENTS;
             case "学时": case "课时":
                 return HOURS;
