@@ -25,11 +25,11 @@ final class TraditionalChinese {
      * Frequent traditional-only characters, numerals and measure words first. A test checks that
      * ICU changes every one of them, so no simplified character can trigger a conversion.
      */
-    static final String MARKERS = "個兩萬億場項屆張條處門節篇冊種類組隊輪間輛臺艘棟單雙幾數貳參陸"
-            + "們這為與國會來時學員舉辦訓幹開發區縣鎮鄉村實現經濟網絡領導黨務黨員專題講課幫錢費億"
+    static final String MARKERS = "個兩萬億場項屆張條處門節冊種類組隊輪間輛臺棟單雙幾數貳參陸"
+            + "們這為與國會來時學員舉辦訓幹開發區縣鎮鄉實現經濟網絡領導黨務黨員專題講課幫錢費億"
             + "總計劃預將產業業職務機構體係關於後從對說話當應該過還進達選線層議證據統資產價總額"
-            + "動態戰略術語雲計算軟體傳統聯繫廣東臺灣歷史華義藝長門問題見視聽讀寫讓認識記錄"
-            + "創新興區塊鏈設備營運維護報紙誌頁碼號碼車輛鐵飛機場館衛醫療藥習練級優勢範圍歲週";
+            + "動態戰術語雲計軟體傳統聯繫廣東臺灣歷華義藝長門問題見視聽讀寫讓認識記錄"
+            + "創興區塊鏈設備營運維護報紙誌頁碼號碼車輛鐵飛機場館衛醫療藥習練級優勢範圍歲週";
 
     private static final boolean[] IS_MARKER = new boolean[Character.MAX_VALUE + 1];
 
