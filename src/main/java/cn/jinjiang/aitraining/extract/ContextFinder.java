@@ -447,7 +447,11 @@ final class ContextFinder {
     }
 
     private static boolean containsAny(String t, int from, int to, String[] words) {
+        String firsts = firstChars(words);
         for (int k = from; k < to; k++) {
+            if (firsts.indexOf(t.charAt(k)) < 0) {
+                continue; // most chars start no word: skip the word loop
+            }
             for (String w : words) {
                 if (k + w.length() <= to && t.startsWith(w, k)) {
                     return true;
@@ -455,6 +459,33 @@ final class ContextFinder {
             }
         }
         return false;
+    }
+
+    private static final java.util.Map<String[], String> FIRST_CHARS = new java.util.IdentityHashMap<>();
+
+    static {
+        for (String[] words : new String[][] {PAST_WORDS, RATE_WORDS, PERCENT_RATE_WORDS}) {
+            StringBuilder sb = new StringBuilder();
+            for (String w : words) {
+                if (sb.indexOf(w.substring(0, 1)) < 0) {
+                    sb.append(w.charAt(0));
+                }
+            }
+            FIRST_CHARS.put(words, sb.toString());
+        }
+    }
+
+    /** The distinct first chars of a word list (computed once for the lists above). */
+    private static String firstChars(String[] words) {
+        String f = FIRST_CHARS.get(words);
+        if (f != null) {
+            return f;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            sb.append(w.charAt(0));
+        }
+        return sb.toString();
     }
 
     /** [start, end) of the clause around a span (bounded like the quote search). */

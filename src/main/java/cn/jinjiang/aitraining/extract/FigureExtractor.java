@@ -691,10 +691,39 @@ public final class FigureExtractor {
             boolean reported = kind != Kind.OTHER && kind != Kind.YEAR && kind != Kind.ORDINAL;
             boolean future = reported && ContextFinder.isFuture(t, start, end);
             boolean rate = reported && kind != Kind.DATE && ContextFinder.isRate(t, start, end, kind);
-            String period = reported && kind != Kind.DATE ? PeriodRules.findStated(t, start) : null;
+            String period = reported && kind != Kind.DATE ? statedPeriod(start) : null;
             return new Candidate(printed.substring(start, end), plain, unit, q, kind,
                     printed.substring(qb[0], qb[1]), subject, scope, date, start, end, qb[0], srcStart, srcEnd,
                     family, future, rate, period);
+        }
+
+        /** Start of the last figure a period was looked up for, and what was found for it. */
+        private int periodFigure = -1;
+        private String periodFound;
+
+        /**
+         * The period stated before {@code start} in its sentence. Figures come in text order, so
+         * only the stretch since the previous figure of the same sentence needs searching.
+         */
+        private String statedPeriod(int start) {
+            boolean sameSentence = periodFigure >= 0 && periodFigure < start && start - periodFigure < 200
+                    && noSentenceBreak(periodFigure, start);
+            String found = PeriodRules.findStated(t, start, sameSentence ? periodFigure : -1);
+            if (found == null && sameSentence) {
+                found = periodFound;
+            }
+            periodFigure = start;
+            periodFound = found;
+            return found;
+        }
+
+        private boolean noSentenceBreak(int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (ContextFinder.isSentenceEnd(t.charAt(k))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean noClauseBreak(int from, int to) {

@@ -135,6 +135,15 @@ public final class PeriodRules {
             "今年全年|去年全年|全年|今年|去年|前年|明年",
             "\\d{4}年(?:度|全年)?(?![\\d" + CN_DIGITS + "]+月|[\\d—\\-])"));
 
+    /** Longest expression {@link #IN_SENTENCE} matches (截至2025年12月31日). */
+    private static final int MAX_PERIOD_LENGTH = 16;
+
+    /** Every expression in {@link #IN_SENTENCE} starts with one of these chars. */
+    private static final String PERIOD_STARTS = "自从今本年去上下前第截迄至目累总共合全明当一二两三四五六七八九十0123456789";
+
+    /** Every period expression in {@link #IN_SENTENCE} ends with one of these chars. */
+    private static final String PERIOD_CHARS = "来起今年度月份底末日前计止";
+
     private PeriodRules() {
     }
 
@@ -173,17 +182,37 @@ public final class PeriodRules {
      * or null. {@code text} should be simplified ({@link ExtractionResult#simplifiedText()}).
      */
     public static String findStated(String text, int numberStart) {
+        return findStated(text, numberStart, -1);
+    }
+
+    /**
+     * Same as {@link #findStated(String, int)}, looking only at expressions that end after
+     * {@code after}; returns null when there is none (the extractor then reuses what it found for
+     * the previous figure of the same sentence, so a sentence is searched once, not once per figure).
+     */
+    static String findStated(String text, int numberStart, int after) {
         int from = numberStart;
         int limit = Math.max(0, numberStart - 200);
         while (from > limit && !ContextFinder.isSentenceEnd(text.charAt(from - 1))) {
             from--;
         }
-        Matcher m = IN_SENTENCE.matcher(text).region(from, numberStart);
-        String last = null;
-        while (m.find()) {
-            last = m.group();
+        // Walk back from the figure to each char a period can end with and try the expressions
+        // ending there, longest first: far cheaper than a regex search over the whole sentence.
+        Matcher m = IN_SENTENCE.matcher(text).useTransparentBounds(true);
+        for (int end = numberStart; end > from && end > after; end--) {
+            if (PERIOD_CHARS.indexOf(text.charAt(end - 1)) < 0) {
+                continue;
+            }
+            for (int start = Math.max(from, end - MAX_PERIOD_LENGTH); start < end; start++) {
+                if (PERIOD_STARTS.indexOf(text.charAt(start)) < 0) {
+                    continue;
+                }
+                if (m.region(start, end).matches()) {
+                    return text.substring(start, end);
+                }
+            }
         }
-        return last;
+        return null;
     }
 
     private static Period sinceYear(int since, int reportYear) {
