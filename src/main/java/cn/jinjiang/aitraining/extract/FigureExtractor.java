@@ -623,6 +623,9 @@ public final class FigureExtractor {
 
         /** Length of a qualifier word ending right before {@code pos}, or 0. */
         private int preQualifierLength(int pos) {
+            if (endsAt(pos, "不超过") || endsAt(pos, "不超") || endsAt(pos, "不到") || endsAt(pos, "不足")) {
+                return 0; // 不超过60人 states a cap, not "over 60"
+            }
             if (endsAt(pos, "将近") || endsAt(pos, "接近") || endsAt(pos, "超过") || endsAt(pos, "突破")
                     || endsAt(pos, "大约") || endsAt(pos, "大概")) {
                 return 2;

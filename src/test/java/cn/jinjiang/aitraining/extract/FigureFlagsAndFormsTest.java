@@ -58,6 +58,9 @@ class FigureFlagsAndFormsTest {
         "开设“周末课堂”48堂。|48堂|count|48|堂|exact|events",
         "组建12支代表队。|12支|count|12|支|exact|other",
         "合格率98%。|98%|percent|98|%|exact|percent",
+        "每批次学员不超过60人。|60人|count|60|人|exact|people",
+        "费用不足5000元。|5000元|money|5000|元|exact|money",
+        "每个环节约两小时。|约两小时|duration|2|小时|about|hours",
     })
     void formsAndFamilies(String sentence, String text, String kind, String value, String unit, String qualifier,
                           String family) {
