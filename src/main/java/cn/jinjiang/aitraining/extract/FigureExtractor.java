@@ -221,7 +221,7 @@ public final class FigureExtractor {
         return null;
     }
 
-    /** State of one extraction run: the text, the output, and the last duration seen. */
+    /** State of one extraction run: the text, the output, the last duration and period seen. */
     private static final class Scan {
         /** The simplified reading, which all rules look at. */
         private final String t;
@@ -233,6 +233,9 @@ public final class FigureExtractor {
         private final int rawLength;
         private final List<Candidate> out;
         private Candidate lastDuration;
+        /** Start of the last figure a period was looked up for, and what was found for it. */
+        private int periodFigure = -1;
+        private String periodFound;
 
         Scan(String t, String printed, LocalDate pub, NormalizedText nt, int rawLength, List<Candidate> out) {
             this.t = t;
@@ -699,10 +702,6 @@ public final class FigureExtractor {
                     printed.substring(qb[0], qb[1]), subject, scope, date, start, end, qb[0], srcStart, srcEnd,
                     family, future, rate, period);
         }
-
-        /** Start of the last figure a period was looked up for, and what was found for it. */
-        private int periodFigure = -1;
-        private String periodFound;
 
         /**
          * The period stated before {@code start} in its sentence. Figures come in text order, so
