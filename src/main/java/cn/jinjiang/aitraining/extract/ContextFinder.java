@@ -386,7 +386,8 @@ final class ContextFinder {
     /** Words that state a plan or a forecast. 将近 is a qualifier and 将 before 其/之 means "take". */
     private static final String[] FUTURE_WORDS = {"即将", "将于", "将在", "将赴", "将有", "将举办", "将组织",
         "将选派", "将开展", "将达", "将突破", "将超", "将再", "将继续", "将进一步", "将新增", "将完成", "将启动",
-        "将投入", "将培训", "将覆盖", "将建成", "将实现", "将开设", "将陆续", "拟", "计划", "预计", "明年", "下一步",
+        "将投入", "将培训", "将覆盖", "将建成", "将实现", "将开设", "将陆续", "将举行", "将开班", "将正式",
+        "将全面", "将持续", "将推出", "将建设", "将上线", "将发布", "将安排", "将邀请", "将择优", "将分批", "拟", "计划", "预计", "明年", "下一步",
         "力争", "年底前", "争取", "准备"};
 
     /** Words that say the running total is already there: the clause reports a result. */

@@ -92,6 +92,9 @@ class FigureFlagsAndFormsTest {
         "即将开班的第二期培训班有学员50名。|50名",
         "下一步，将在全国遴选100个场景开展试点。|100个",
         "今年以来已举办112场，下一步将继续举办20场。|20场",
+        "10月中旬，40名干部将赴上海跟班学习。|40名",
+        "10月中旬，40名干部将赴上海跟班学习。|10月",
+        "第三期培训班将举行，学员60名。|60名",
     })
     void plansAndForecastsAreFlaggedFuture(String sentence, String figure) {
         Candidate c = find(sentence, figure);
@@ -107,6 +110,7 @@ class FigureFlagsAndFormsTest {
         "将近300名干部参加了测试。|将近300名",
         "学员参加了模拟测试，共120名。|120名",
         "计划举办培训班60期，目前已完成48期。|48期",
+        "晋江将AI课程纳入干部培训，已举办112场。|112场",
     })
     void resultsAreNotFuture(String sentence, String figure) {
         Candidate c = find(sentence, figure);
