@@ -237,7 +237,7 @@ final class ContextFinder {
     }
 
     /**
-     * The time frame of a figure: the nearest scope phrase before it in the same paragraph
+     * The time frame of a figure: the nearest scope phrase before it in the same sentence
      * (今年以来, 自2022年起, 目前, 当天 ...). {@code clauseDuration} is a duration figure earlier in
      * the same clause (三年选派62名), which wins because it is closer.
      */
@@ -248,8 +248,8 @@ final class ContextFinder {
         int limit = Math.max(0, textStart - SCOPE_SEARCH);
         for (int k = textStart - 1; k >= limit; k--) {
             char c = t.charAt(k);
-            if (c == '\n') {
-                return null;
+            if (isSentenceEnd(c)) {
+                return null; // the previous sentence's time frame is not this figure's
             }
             String found = scopeEndingAt(t, k, c);
             if (found != null) {
@@ -346,5 +346,176 @@ final class ContextFinder {
             }
         }
         return null;
+    }
+
+    /** Nouns for people: a bare number before one of them counts people (近30万干部, 3000党员). */
+    private static final String[] PEOPLE_NOUNS = {"干部", "党员", "人员", "学员", "教师", "老师", "学生", "群众",
+        "职工", "员工", "公务员", "村民", "居民", "市民", "志愿者", "人才", "青年", "专家", "农民", "网民",
+        "师生", "党务工作者", "工作人员", "村干部", "社区工作者", "医务人员", "选调生"};
+
+    /** Fillers between a people noun and its bare number: 注册用户|超过|45万, 党员|共|3000. */
+    private static final String[] PEOPLE_FILLERS = {"达到", "共有", "共计", "累计", "达", "为",
+        "共", "有", "已"};
+
+    /** Nouns that may stand before a bare number of people at the end of a clause. */
+    private static final String[] PEOPLE_BEFORE = {"用户", "干部", "党员", "人员", "学员", "网民", "群众", "职工",
+        "人数", "人口"};
+
+    /** True when a people noun ends at {@code pos}, possibly followed by a filler: 注册用户超过45万. */
+    static boolean peopleNounBefore(String t, int pos) {
+        int e = pos;
+        for (String f : PEOPLE_FILLERS) {
+            if (e - f.length() >= 0 && t.startsWith(f, e - f.length())) {
+                e -= f.length();
+                break;
+            }
+        }
+        for (String w : PEOPLE_BEFORE) {
+            if (e - w.length() >= 0 && t.startsWith(w, e - w.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a people noun starts at {@code p}. */
+    static boolean peopleNounAt(String t, int p) {
+        return p < t.length() && startsWithAny(t, p, PEOPLE_NOUNS);
+    }
+
+    /** Words that state a plan or a forecast. 将近 is a qualifier and 将 before 其/之 means "take". */
+    private static final String[] FUTURE_WORDS = {"即将", "将于", "将在", "将赴", "将有", "将举办", "将组织",
+        "将选派", "将开展", "将达", "将突破", "将超", "将再", "将继续", "将进一步", "将新增", "将完成", "将启动",
+        "将投入", "将培训", "将覆盖", "将建成", "将实现", "将开设", "将陆续", "将举行", "将开班", "将正式",
+        "将全面", "将持续", "将推出", "将建设", "将上线", "将发布", "将安排", "将邀请", "将择优", "将分批", "拟", "计划", "预计", "明年", "下一步",
+        "力争", "年底前", "争取", "准备"};
+
+    /** Words that say the running total is already there: the clause reports a result. */
+    private static final String[] PAST_WORDS = {"已", "目前", "累计", "以来", "截至", "共计", "先后", "完成了"};
+
+    /** Words before a figure that make it a rate or an average. */
+    private static final String[] RATE_WORDS = {"日均", "每天", "每日", "每周", "每月", "每年", "每季度", "每场",
+        "每期", "每人", "每名", "每位", "每班", "每次", "人均", "年均", "月均", "场均", "平均", "均值"};
+
+    /** Words in a clause that make a percentage a ratio rather than a share of the total. */
+    private static final String[] PERCENT_RATE_WORDS = {"率", "同比", "环比", "占比", "比例", "比重"};
+
+    /**
+     * A plan or forecast: a future word in the figure's clause, or elsewhere in its sentence unless
+     * the clause itself reports a result (今年以来已举办112场，下一步将… is not future).
+     */
+    static boolean isFuture(String t, int start, int end) {
+        int[] clause = clauseBounds(t, start, end);
+        if (containsFutureWord(t, clause[0], clause[1])) {
+            return true;
+        }
+        int[] sentence = sentenceBounds(t, start, end);
+        if (containsAny(t, clause[0], start, PAST_WORDS)) {
+            return false;
+        }
+        return containsFutureWord(t, sentence[0], clause[0]) || containsFutureWord(t, clause[1], sentence[1]);
+    }
+
+    /** A per-day/per-person/average figure or a percentage that is a ratio (合格率98%). */
+    static boolean isRate(String t, int start, int end, Kind kind) {
+        int[] clause = clauseBounds(t, start, end);
+        if (containsAny(t, clause[0], start, RATE_WORDS) || t.startsWith("/天", end) || t.startsWith("/年", end)
+                || t.startsWith("/人", end)) {
+            return true;
+        }
+        return kind == Kind.PERCENT && containsAny(t, clause[0], clause[1], PERCENT_RATE_WORDS);
+    }
+
+    private static boolean containsFutureWord(String t, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = t.charAt(k);
+            if ("即将拟计预明下力年争准".indexOf(c) < 0) {
+                continue;
+            }
+            for (String w : FUTURE_WORDS) {
+                if (k + w.length() <= to && t.startsWith(w, k)) {
+                    if (w.equals("拟") && k > 0 && "模虚".indexOf(t.charAt(k - 1)) >= 0) {
+                        continue; // 模拟, 虚拟
+                    }
+                    if (w.equals("计划") && k > 0 && "人才".indexOf(t.charAt(k - 1)) >= 0) {
+                        continue; // 千人计划: the name of a programme
+                    }
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String t, int from, int to, String[] words) {
+        String firsts = firstChars(words);
+        for (int k = from; k < to; k++) {
+            if (firsts.indexOf(t.charAt(k)) < 0) {
+                continue; // most chars start no word: skip the word loop
+            }
+            for (String w : words) {
+                if (k + w.length() <= to && t.startsWith(w, k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Map<String[], String> FIRST_CHARS = new java.util.IdentityHashMap<>();
+
+    static {
+        for (String[] words : new String[][] {PAST_WORDS, RATE_WORDS, PERCENT_RATE_WORDS}) {
+            StringBuilder sb = new StringBuilder();
+            for (String w : words) {
+                if (sb.indexOf(w.substring(0, 1)) < 0) {
+                    sb.append(w.charAt(0));
+                }
+            }
+            FIRST_CHARS.put(words, sb.toString());
+        }
+    }
+
+    /** The distinct first chars of a word list (computed once for the lists above). */
+    private static String firstChars(String[] words) {
+        String f = FIRST_CHARS.get(words);
+        if (f != null) {
+            return f;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            sb.append(w.charAt(0));
+        }
+        return sb.toString();
+    }
+
+    /** [start, end) of the clause around a span (bounded like the quote search). */
+    static int[] clauseBounds(String t, int start, int end) {
+        int s = start;
+        int sLimit = Math.max(0, start - SENTENCE_SEARCH);
+        while (s > sLimit && !isClauseEnd(t.charAt(s - 1))) {
+            s--;
+        }
+        int e = end;
+        int eLimit = Math.min(t.length(), end + SENTENCE_SEARCH);
+        while (e < eLimit && !isClauseEnd(t.charAt(e))) {
+            e++;
+        }
+        return new int[] {s, e};
+    }
+
+    /** [start, end) of the sentence around a span, without its full stop. */
+    static int[] sentenceBounds(String t, int start, int end) {
+        int s = start;
+        int sLimit = Math.max(0, start - SENTENCE_SEARCH);
+        while (s > sLimit && !isSentenceEnd(t.charAt(s - 1))) {
+            s--;
+        }
+        int e = end;
+        int eLimit = Math.min(t.length(), end + SENTENCE_SEARCH);
+        while (e < eLimit && !isSentenceEnd(t.charAt(e))) {
+            e++;
+        }
+        return new int[] {s, e};
     }
 }

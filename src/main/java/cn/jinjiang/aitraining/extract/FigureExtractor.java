@@ -67,10 +67,12 @@ public final class FigureExtractor {
             return new ExtractionResult("", List.of());
         }
         NormalizedText nt = TextNormalizer.normalize(text);
-        String t = nt.text();
+        String printed = nt.text();
+        // scan the simplified reading; offsets are the same, quotes are cut from the printed text
+        String t = TraditionalChinese.toSimplified(printed);
         int n = t.length();
         List<Candidate> out = new ArrayList<>();
-        Scan scan = new Scan(t, publicationDate, nt, text.length(), out);
+        Scan scan = new Scan(t, printed, publicationDate, nt, text.length(), out);
         int i = 0;
         while (i < n) {
             char c = t.charAt(i);
@@ -95,7 +97,7 @@ public final class FigureExtractor {
                 i++;
             }
         }
-        return new ExtractionResult(t, out);
+        return new ExtractionResult(printed, out, t);
     }
 
     /** Digits with optional thousands commas, decimals and growing magnitudes: 9,000 / 2.77亿 / 3千万; null if too long. */
@@ -221,18 +223,25 @@ public final class FigureExtractor {
         return null;
     }
 
-    /** State of one extraction run: the text, the output, and the last duration seen. */
+    /** State of one extraction run: the text, the output, the last duration and period seen. */
     private static final class Scan {
+        /** The simplified reading, which all rules look at. */
         private final String t;
+        /** The text as printed, same offsets: the source of every span and quote. */
+        private final String printed;
         private final int n;
         private final LocalDate pub;
         private final NormalizedText nt;
         private final int rawLength;
         private final List<Candidate> out;
         private Candidate lastDuration;
+        /** Start of the last figure a period was looked up for, and what was found for it. */
+        private int periodFigure = -1;
+        private String periodFound;
 
-        Scan(String t, LocalDate pub, NormalizedText nt, int rawLength, List<Candidate> out) {
+        Scan(String t, String printed, LocalDate pub, NormalizedText nt, int rawLength, List<Candidate> out) {
             this.t = t;
+            this.printed = printed;
             this.n = t.length();
             this.pub = pub;
             this.nt = nt;
@@ -303,6 +312,17 @@ public final class FigureExtractor {
                 return null;
             }
 
+            // 一个多小时, 两个多月: 多 sits between 个 and the unit of time
+            if (at(j) == '个' && at(j + 1) == '多') {
+                UnitTable.Unit time = UnitTable.match(t, j + 2);
+                boolean month = at(j + 2) == '月';
+                if (month || time != null && time.kind() == Kind.DURATION && !time.text().equals("年")) {
+                    String unit = month ? "个月" : time.name();
+                    return build(textStart, j + 2 + (month ? 1 : time.text().length()), v, unit,
+                            q == Qualifier.EXACT ? Qualifier.PLUS : q, Kind.DURATION, null);
+                }
+            }
+
             // 40多名, 三千余, 十多万
             boolean plus = false;
             if (at(j) == '多' || at(j) == '余') {
@@ -321,6 +341,19 @@ public final class FigureExtractor {
             }
 
             UnitTable.Unit u = UnitTable.match(t, j);
+            if (u != null && u.text().equals("成")) {
+                return cheng(textStart, num, v, j, q);
+            }
+            if (u == null && !num.bareOne() && num.isInteger() && ContextFinder.peopleNounAt(t, j)
+                    && !(isYearNumber(num) && num.intValue() >= 1949 && num.intValue() <= 2100 && !plus)) {
+                // 近30万干部, 3000余党员: a count of people without a measure word
+                return build(textStart, j, v, "", q, Kind.COUNT, null, UnitFamily.PEOPLE);
+            }
+            if (u == null && !num.bareOne() && num.isInteger() && (j >= n || ContextFinder.isClauseEnd(at(j)))
+                    && ContextFinder.peopleNounBefore(t, textStart) && !isYearNumber(num)) {
+                // 注册用户超过45万。: the noun comes first, the clause ends with the number
+                return build(textStart, j, v, "", q, Kind.COUNT, null, UnitFamily.PEOPLE);
+            }
             if (u == null) {
                 if (!num.arabic()) {
                     // a bare Chinese numeral is only a figure when qualified: 三千余, 超万
@@ -332,14 +365,17 @@ public final class FigureExtractor {
                 return build(textStart, j, v, "", q, Kind.OTHER, null);
             }
             if (!num.arabic()) {
-                if (num.bareOne() && u.kind() != Kind.DATE) {
+                if (num.bareOne() && u.kind() != Kind.DATE && !isSpanOfTime(u, j)) {
                     return null; // 一个, 一名: the indefinite article, not a figure
                 }
-                if (num.bareMagnitude() && q == Qualifier.EXACT) {
-                    return null; // 万家, 百姓: only 突破万学时 style with a qualifier
+                if (num.bareMagnitude() && q == Qualifier.EXACT && !isBareMagnitudeCount(u, j)) {
+                    return null; // 万家, 百姓: only 百名干部 or 突破万学时 style with a qualifier
                 }
                 if (u.kind() == Kind.OTHER) {
                     return null; // 十分, 三年级
+                }
+                if (u.text().equals("期") && isPhase(j + 1)) {
+                    return null; // 二期预计投资: phase two of a project, not two sessions
                 }
             }
             int unitEnd = j + u.text().length();
@@ -358,6 +394,9 @@ public final class FigureExtractor {
                     if (u.text().equals("年") && exact && isYearNumber(num)) {
                         return yearOrDate(textStart, num, unitEnd);
                     }
+                    if (q == Qualifier.NEARLY && qLen == 1 && at(s - 1) == '近') {
+                        return duration(s, unitEnd, v, u, Qualifier.EXACT); // 近三年: the last three years
+                    }
                     return duration(textStart, unitEnd, v, u, q);
                 default:
                     return withPostQualifier(textStart, unitEnd, v, u.name(), q, u.kind());
@@ -368,6 +407,56 @@ public final class FigureExtractor {
         private boolean isMultiWord(int j) {
             char next = at(j + 1);
             return next == '元' && at(j + 2) == '化' || next == '功' || next == '样' || next == '种' && at(j + 2) == '多';
+        }
+
+        /** 工程, 项目, 投资 after Chinese numeral + 期: a project phase (二期工程). */
+        private boolean isPhase(int after) {
+            return t.startsWith("工程", after) || t.startsWith("项目", after) || t.startsWith("投资", after)
+                    || t.startsWith("建设", after) || t.startsWith("预计", after) || t.startsWith("规划", after);
+        }
+
+        /** 一周, 一个月, 为期一天: a span of time even with 一 (一年一度 and 一天一 are idioms). */
+        private boolean isSpanOfTime(UnitTable.Unit u, int j) {
+            if (u.kind() != Kind.DURATION) {
+                return false;
+            }
+            int after = j + u.text().length();
+            return at(after) != '一' && at(after) != '来' && at(after) != '级' && at(j - 2) != '同';
+        }
+
+        /** 百名干部, 千场: a bare 百/千/万 before a measure word of people or events. */
+        private boolean isBareMagnitudeCount(UnitTable.Unit u, int j) {
+            switch (u.text()) {
+                case "名": case "位": case "人次": case "场": case "期": case "堂": case "项": case "门":
+                    break;
+                default:
+                    return false;
+            }
+            int after = j + u.text().length();
+            char before = at(j - 2);
+            if (before == '“' || before == '「' || before == '"' || before == '‘') {
+                return false; // “千名干部学AI”: the name of a campaign
+            }
+            return !t.startsWith("计划", after) && !t.startsWith("工程", after) && !t.startsWith("行动", after);
+        }
+
+        /** 近六成 → nearly 60 %, 三成以上 → over 30 %; 成员, 成为, 成立 are words, not tenths. */
+        private Candidate cheng(int textStart, Num num, BigDecimal v, int j, Qualifier q) {
+            char next = at(j + 1);
+            boolean tenth = num.isInteger() && v.signum() > 0 && v.compareTo(BigDecimal.TEN) <= 0
+                    && !num.magnitude() && "员为立功果效绩本都长熟型交品人年批就全效".indexOf(next) < 0
+                    && !(num.bareOne() && next == '不');
+            if (!tenth) {
+                if (!num.arabic()) {
+                    return null;
+                }
+                return build(textStart, j + 1, v, "成", q, Kind.OTHER, null);
+            }
+            BigDecimal percent = v.multiply(BigDecimal.TEN);
+            if (q == Qualifier.EXACT && (next == '多' || next == '余')) {
+                return build(textStart, j + 2, percent, "%", Qualifier.PLUS, Kind.PERCENT, null);
+            }
+            return withPostQualifier(textStart, j + 1, percent, "%", q, Kind.PERCENT);
         }
 
         /** 以上 → over, 左右 → about, after the unit; only when nothing qualified the number yet. */
@@ -385,10 +474,14 @@ public final class FigureExtractor {
         }
 
         private Candidate duration(int textStart, int unitEnd, BigDecimal v, UnitTable.Unit u, Qualifier q) {
-            // 15分钟生活圈 is the name of a planning concept, not a length of time
-            if (t.startsWith("生活圈", unitEnd) || at(unitEnd) == '圈') {
-                int end = at(unitEnd) == '圈' ? unitEnd + 1 : unitEnd + 3;
-                return build(textStart, end, v, u.name(), Qualifier.EXACT, Kind.OTHER, null);
+            // 15分钟生活圈, 15分钟学习圈 name a planning concept, not a length of time
+            for (int k = unitEnd; k <= unitEnd + 2 && k < n; k++) {
+                if (at(k) == '圈') {
+                    return build(textStart, k + 1, v, u.name(), Qualifier.EXACT, Kind.OTHER, null);
+                }
+                if (ContextFinder.isClauseEnd(at(k))) {
+                    break;
+                }
             }
             if (q == Qualifier.EXACT && (at(unitEnd) == '多' || at(unitEnd) == '余')) {
                 return build(textStart, unitEnd + 1, v, u.name(), Qualifier.PLUS, Kind.DURATION, null); // 三年多
@@ -535,6 +628,9 @@ public final class FigureExtractor {
 
         /** Length of a qualifier word ending right before {@code pos}, or 0. */
         private int preQualifierLength(int pos) {
+            if (endsAt(pos, "不超过") || endsAt(pos, "不超") || endsAt(pos, "不到") || endsAt(pos, "不足")) {
+                return 0; // 不超过60人 states a cap, not "over 60"
+            }
             if (endsAt(pos, "将近") || endsAt(pos, "接近") || endsAt(pos, "超过") || endsAt(pos, "突破")
                     || endsAt(pos, "大约") || endsAt(pos, "大概")) {
                 return 2;
@@ -549,6 +645,9 @@ public final class FigureExtractor {
                 case '逾':
                     return 1;
                 case '约':
+                    if (before == '节' && "环章小细关".indexOf(at(pos - 3)) >= 0) {
+                        return 1; // 环节约两小时: 环节 + 约, not 节约
+                    }
                     return "预签节公合特邀履违制相隐婉简契".indexOf(before) >= 0 ? 0 : 1;
                 default:
                     return 0;
@@ -580,6 +679,11 @@ public final class FigureExtractor {
 
         private Candidate build(int start, int end, BigDecimal value, String unit, Qualifier q, Kind kind,
                                 String date) {
+            return build(start, end, value, unit, q, kind, date, UnitFamily.of(kind, unit, at(end)));
+        }
+
+        private Candidate build(int start, int end, BigDecimal value, String unit, Qualifier q, Kind kind,
+                                String date, UnitFamily family) {
             int[] qb = ContextFinder.quoteBounds(t, start, end, MAX_QUOTE);
             String clauseDuration = null;
             if (lastDuration != null && kind != Kind.DURATION && lastDuration.end() <= start
@@ -592,8 +696,38 @@ public final class FigureExtractor {
             BigDecimal plain = value == null ? null : ChineseNumerals.normalise(value);
             int srcStart = nt.toSource(start, rawLength);
             int srcEnd = end == 0 ? 0 : nt.toSource(end - 1, rawLength) + 1;
-            return new Candidate(t.substring(start, end), plain, unit, q, kind, t.substring(qb[0], qb[1]),
-                    subject, scope, date, start, end, qb[0], srcStart, srcEnd);
+            boolean reported = kind != Kind.OTHER && kind != Kind.YEAR && kind != Kind.ORDINAL;
+            boolean future = reported && ContextFinder.isFuture(t, start, end);
+            boolean rate = reported && kind != Kind.DATE && ContextFinder.isRate(t, start, end, kind);
+            String period = reported && kind != Kind.DATE ? statedPeriod(start) : null;
+            return new Candidate(printed.substring(start, end), plain, unit, q, kind,
+                    printed.substring(qb[0], qb[1]), subject, scope, date, start, end, qb[0], srcStart, srcEnd,
+                    family, future, rate, period);
+        }
+
+        /**
+         * The period stated before {@code start} in its sentence. Figures come in text order, so
+         * only the stretch since the previous figure of the same sentence needs searching.
+         */
+        private String statedPeriod(int start) {
+            boolean sameSentence = periodFigure >= 0 && periodFigure < start && start - periodFigure < 200
+                    && noSentenceBreak(periodFigure, start);
+            String found = PeriodRules.findStated(t, start, sameSentence ? periodFigure : -1);
+            if (found == null && sameSentence) {
+                found = periodFound;
+            }
+            periodFigure = start;
+            periodFound = found;
+            return found;
+        }
+
+        private boolean noSentenceBreak(int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (ContextFinder.isSentenceEnd(t.charAt(k))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean noClauseBreak(int from, int to) {

@@ -9,8 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads {@code extract/labelled.tsv}. Test helper, not a test. */
+/**
+ * Reads the labelled sets ({@code extract/labelled.tsv}: excerpts of the seed page;
+ * {@code extract/written.tsv}: sentences written for this project).
+ * Test helper, not a test.
+ */
 final class LabelledSet {
+
+    /** Excerpts of the seed page. */
+    static final String SEED_SET = "/extract/labelled.tsv";
+
+    /** Sentences written for this project: several regions, simplified and traditional, with traps. */
+    static final String WRITTEN_SET = "/extract/written.tsv";
 
     /** One expected figure; {@link #key()} is what must match exactly. */
     record Expected(String text, Kind kind, BigDecimal value, String unit, Qualifier qualifier, String date) {
@@ -38,9 +48,13 @@ final class LabelledSet {
     }
 
     static List<Excerpt> load() {
-        try (InputStream in = LabelledSet.class.getResourceAsStream("/extract/labelled.tsv")) {
+        return load(SEED_SET);
+    }
+
+    static List<Excerpt> load(String resource) {
+        try (InputStream in = LabelledSet.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("extract/labelled.tsv not on the test classpath");
+                throw new IllegalStateException(resource + " not on the test classpath");
             }
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
             List<Excerpt> out = new ArrayList<>();
@@ -54,7 +68,7 @@ final class LabelledSet {
                 List<Expected> expected = new ArrayList<>();
                 if (cols.length > 1 && !cols[1].isBlank()) {
                     for (String fig : cols[1].split(" ; ")) {
-                        expected.add(parseFigure(fig.trim(), i + 1));
+                        expected.add(parseFigure(fig.trim(), resource, i + 1));
                     }
                 }
                 out.add(new Excerpt(i + 1, excerpt, expected));
@@ -65,10 +79,10 @@ final class LabelledSet {
         }
     }
 
-    private static Expected parseFigure(String fig, int line) {
+    private static Expected parseFigure(String fig, String resource, int line) {
         String[] f = fig.split("\\|", -1);
         if (f.length != 6) {
-            throw new IllegalArgumentException("labelled.tsv line " + line + ": bad figure '" + fig + "'");
+            throw new IllegalArgumentException(resource + " line " + line + ": bad figure '" + fig + "'");
         }
         BigDecimal value = f[2].isEmpty() ? null : new BigDecimal(f[2]);
         String unit = f[3].equals("\"\"") ? "" : f[3];
