@@ -69,7 +69,7 @@ public final class AuditJson {
 
     private static JsonNode fillMissing(JsonNode stored, JsonNode current) {
         if (stored instanceof ObjectNode object && current instanceof ObjectNode now) {
-            now.fields().forEachRemaining(f -> {
+            now.properties().forEach(f -> {
                 JsonNode own = object.get(f.getKey());
                 if (own == null) object.set(f.getKey(), f.getValue());
                 else fillMissing(own, f.getValue());

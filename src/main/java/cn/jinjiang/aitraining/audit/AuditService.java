@@ -98,7 +98,7 @@ public final class AuditService {
 
     private static void flatten(JsonNode node, String path, Map<String, String> out) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(f -> {
+            node.properties().forEach(f -> {
                 if (NOISE.contains(f.getKey())) return;
                 flatten(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), out);
             });

@@ -2,6 +2,8 @@ package cn.jinjiang.aitraining.audit;
 
 /** A revert that cannot be done; {@code messageKey} says why, in the viewer's language. */
 public final class RevertRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final String messageKey;
 
     public RevertRefused(String messageKey) {

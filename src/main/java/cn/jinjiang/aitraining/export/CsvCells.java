@@ -86,6 +86,8 @@ public final class CsvCells {
 
     /** A number written without exponent or trailing zeros; a Number, so Commons CSV leaves it unquoted. */
     private static final class PlainNumber extends Number {
+        private static final long serialVersionUID = 1L;
+
         private final BigDecimal value;
 
         PlainNumber(BigDecimal value) { this.value = value; }

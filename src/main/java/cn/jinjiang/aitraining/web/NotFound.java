@@ -5,6 +5,8 @@ package cn.jinjiang.aitraining.web;
  * it once to the 404 page with {@code messageKey} (a key under {@code error.}).
  */
 public final class NotFound extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final String messageKey;
 
     public NotFound(String messageKey) {

@@ -5,6 +5,8 @@ package cn.jinjiang.aitraining.admin.shared;
  * has its own subclass carrying what is saved now, typed, for the conflict page.
  */
 public abstract class EditConflict extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     protected EditConflict() {
         super("stale version", null, false, false);
     }
