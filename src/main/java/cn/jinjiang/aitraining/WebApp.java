@@ -13,6 +13,7 @@ import cn.jinjiang.aitraining.export.ExportController;
 import cn.jinjiang.aitraining.figures.FigureController;
 import cn.jinjiang.aitraining.web.ErrorPages;
 import cn.jinjiang.aitraining.web.HttpCache;
+import cn.jinjiang.aitraining.web.ProxyTrust;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.SecurityHeaders;
 import cn.jinjiang.aitraining.web.Views;
@@ -37,7 +38,8 @@ public final class WebApp {
         var events = new EventController(s.events(), s.json(), cache);
         var exports = new ExportController(s.figures(), s.events(), cache);
 
-        var guard = new AdminGuard(s.sessions(), errors, s.config().behindProxy());
+        var proxy = new ProxyTrust(s.config().behindProxy(), s.config().trustedProxies());
+        var guard = new AdminGuard(s.sessions(), s.loginTokens(), errors, proxy);
         var login = new LoginController(s.accounts(), s.sessions(), s.throttle(), guard, views);
         var admin = new AdminController(s.adminFigures(), s.adminEvents(), views, errors, s.clock());
         var audit = new AuditController(s.audit(), views);

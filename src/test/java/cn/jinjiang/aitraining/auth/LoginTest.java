@@ -34,15 +34,15 @@ class LoginTest {
     }
 
     @Test
-    void loginWithTheRightPasswordRotatesTheSessionAndOpensTheAdmin() {
+    void loginWithTheRightPasswordStartsASessionAndOpensTheAdmin() {
         c.get("/admin/login");
-        String before = c.cookie(AdminGuard.COOKIE);
-        assertTrue(before != null && before.length() > 30);
+        assertEquals(null, c.cookie(AdminGuard.COOKIE), "no session before signing in");
+        assertTrue(c.cookie(LoginFormToken.COOKIE) != null, "the form's signed token");
         HttpResponse<String> login = c.login();
         assertEquals(303, login.statusCode());
         assertEquals("/admin", login.headers().firstValue("Location").orElseThrow());
         String after = c.cookie(AdminGuard.COOKIE);
-        assertNotEquals(before, after, "a new session id after login");
+        assertTrue(after != null && after.length() > 30);
         HttpResponse<String> admin = c.get("/admin");
         assertEquals(200, admin.statusCode());
         assertTrue(admin.body().contains(AdminTestClient.USER));
@@ -50,45 +50,45 @@ class LoginTest {
     }
 
     @Test
-    void thePreLoginSessionIdIsWorthNothingAfterLogin() {
-        c.get("/admin/login");
-        String planted = c.cookie(AdminGuard.COOKIE);
-        c.login();
-        var other = new java.net.CookieManager();
-        var client = c.otherBrowser(other);
-        var response = c.send(client, c.request("/admin").header("Cookie", AdminGuard.COOKIE + "=" + planted).GET().build());
-        assertEquals(303, response.statusCode(), "the old id must not open the admin");
+    void anIdPlantedBeforeLoginIsWorthNothingAfterIt() {
+        String planted = "planted-by-an-attacker-0123456789abcdefghijklmnop";
+        c.cookies.getCookieStore().add(java.net.URI.create(c.base + "/admin"), cookie(AdminGuard.COOKIE, planted));
+        String issued = sessionCookie(c.login().headers().allValues("Set-Cookie"));
+        assertTrue(issued.startsWith(AdminGuard.COOKIE + "=") && !issued.contains(planted), "a new id after login: " + issued);
+        var response = c.send(c.otherBrowser(new java.net.CookieManager()),
+                c.request("/admin").header("Cookie", AdminGuard.COOKIE + "=" + planted).GET().build());
+        assertEquals(303, response.statusCode(), "the planted id must not open the admin");
     }
 
     @Test
-    void sessionCookieIsHttpOnlyStrictAndNotSecureOverPlainHttp() {
+    void cookiesAreHttpOnlyStrictAndNotSecureOverPlainHttp() {
         HttpResponse<String> form = c.get("/admin/login");
-        String cookie = sessionCookie(form.headers().allValues("Set-Cookie"));
-        assertTrue(cookie.contains("HttpOnly"), cookie);
-        assertTrue(cookie.contains("SameSite=Strict"), cookie);
-        assertTrue(cookie.contains("Path=/admin"), cookie);
-        assertFalse(cookie.contains("Secure"), cookie);
+        String token = cookieHeader(form.headers().allValues("Set-Cookie"), LoginFormToken.COOKIE);
+        assertTrue(token.contains("HttpOnly") && token.contains("SameSite=Strict") && token.contains("Path=/admin/login"), token);
+        assertTrue(token.contains("Max-Age="), "short-lived: " + token);
+        assertFalse(token.contains("Secure"), token);
         String login = sessionCookie(c.login().headers().allValues("Set-Cookie"));
         assertTrue(login.contains("HttpOnly") && login.contains("SameSite=Strict"), login);
+        assertTrue(login.contains("Path=/admin"), login);
+        assertFalse(login.contains("Secure"), login);
     }
 
     @Test
     void forwardedProtoIsIgnoredUnlessBehindProxy() {
         HttpResponse<String> form = c.get("/admin/login", "X-Forwarded-Proto", "https");
-        assertFalse(sessionCookie(form.headers().allValues("Set-Cookie")).contains("Secure"));
+        assertFalse(cookieHeader(form.headers().allValues("Set-Cookie"), LoginFormToken.COOKIE).contains("Secure"));
     }
 
     @Test
     void behindAProxyTheCookieIsSecureWhenTheBrowserUsedHttps(@TempDir Path other) {
         try (AdminTestClient proxied = AdminTestClient.startBehindProxy(other)) {
             HttpResponse<String> form = proxied.get("/admin/login", "X-Forwarded-Proto", "https");
-            assertTrue(sessionCookie(form.headers().allValues("Set-Cookie")).contains("Secure"));
+            assertTrue(cookieHeader(form.headers().allValues("Set-Cookie"), LoginFormToken.COOKIE).contains("Secure"));
             String token = AdminTestClient.csrf(form.body());
             // The cookie is Secure, so the jar will not send it over http: send it by hand.
-            String id = proxied.cookie(AdminGuard.COOKIE);
             var response = proxied.send(proxied.http, proxied.request("/admin/login")
                     .header("X-Forwarded-Proto", "https")
-                    .header("Cookie", AdminGuard.COOKIE + "=" + id)
+                    .header("Cookie", LoginFormToken.COOKIE + "=" + token)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(AdminTestClient.encode(Map.of(
                             "username", AdminTestClient.USER, "password", AdminTestClient.PASSWORD, "_csrf", token))))
@@ -124,8 +124,8 @@ class LoginTest {
     }
 
     @Test
-    void fiveFailuresFromOneAddressBlockOtherUsernamesToo() {
-        for (int i = 0; i < 5; i++) c.login("user" + i, "wrong password " + i);
+    void tenFailuresFromOneAddressBlockOtherUsernamesToo() {
+        for (int i = 0; i < LoginThrottle.ADDRESS_LIMIT; i++) assertEquals(401, c.login("user" + i, "wrong password " + i).statusCode());
         assertEquals(429, c.login().statusCode());
     }
 
@@ -181,7 +181,18 @@ class LoginTest {
     }
 
     static String sessionCookie(List<String> setCookies) {
-        return setCookies.stream().filter(s -> s.startsWith(AdminGuard.COOKIE + "=")).reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("no session cookie in " + setCookies));
+        return cookieHeader(setCookies, AdminGuard.COOKIE);
+    }
+
+    static String cookieHeader(List<String> setCookies, String name) {
+        return setCookies.stream().filter(s -> s.startsWith(name + "=")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + setCookies));
+    }
+
+    static java.net.HttpCookie cookie(String name, String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/admin");
+        cookie.setVersion(0);
+        return cookie;
     }
 }
