@@ -43,9 +43,13 @@ public final class AdminTestClient implements AutoCloseable {
     private final Database database;
 
     private AdminTestClient(Path dir, boolean behindProxy) {
+        this(dir, behindProxy, java.util.List.of());
+    }
+
+    private AdminTestClient(Path dir, boolean behindProxy, java.util.List<String> trustedProxies) {
         clock = new MutableClock(Instant.parse("2025-06-01T02:00:00Z"));
         database = Database.open(dir.resolve("test.db"));
-        services = AppServices.create(new AppConfig("127.0.0.1", 0, dir.resolve("test.db"), behindProxy), database, clock);
+        services = AppServices.create(new AppConfig("127.0.0.1", 0, dir.resolve("test.db"), behindProxy, trustedProxies), database, clock);
         services.accounts().createOrReset(USER, PASSWORD);
         app = WebApp.create(services).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
@@ -58,6 +62,11 @@ public final class AdminTestClient implements AutoCloseable {
 
     public static AdminTestClient startBehindProxy(Path dir) {
         return new AdminTestClient(dir, true);
+    }
+
+    /** Behind a proxy whose forwarded headers are believed only from these addresses. */
+    public static AdminTestClient startBehindProxy(Path dir, java.util.List<String> trustedProxies) {
+        return new AdminTestClient(dir, true, trustedProxies);
     }
 
     /** Another browser on the same server: its own cookie jar. */

@@ -180,6 +180,47 @@ class LoginTest {
         assertEquals(200, c.get("/admin").statusCode());
     }
 
+    @Test
+    void theLoginFormLeavesNothingOnTheServer() {
+        for (int i = 0; i < 300; i++) assertEquals(200, c.get("/admin/login").statusCode());
+        assertEquals(0, c.services.sessions().storedCount(), "no session until someone signs in");
+        c.login();
+        assertEquals(1, c.services.sessions().storedCount());
+    }
+
+    @Test
+    void anExpiredOrForgedLoginTokenIsRefused() {
+        String token = AdminTestClient.csrf(c.get("/admin/login").body());
+        c.clock.advance(LoginFormToken.LIFETIME.plusMinutes(1));
+        assertEquals(403, c.post("/admin/login", Map.of("username", AdminTestClient.USER,
+                "password", AdminTestClient.PASSWORD, "_csrf", token)).statusCode(), "expired");
+        String fresh = AdminTestClient.csrf(c.get("/admin/login").body());
+        String forged = fresh.substring(0, fresh.lastIndexOf('.') + 1) + "AAAA" + fresh.substring(fresh.lastIndexOf('.') + 5);
+        var forgedPost = c.send(c.http, c.request("/admin/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", LoginFormToken.COOKIE + "=" + forged)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(AdminTestClient.encode(Map.of(
+                        "username", AdminTestClient.USER, "password", AdminTestClient.PASSWORD, "_csrf", forged)))).build());
+        assertEquals(403, forgedPost.statusCode(), "a token not signed with the database's key");
+    }
+
+    @Test
+    void expiredSessionsArePurged(@TempDir Path other) {
+        c.login();
+        try (AdminTestClient second = AdminTestClient.start(other)) {
+            assertEquals(0, second.services.sessions().storedCount());
+        }
+        assertEquals(1, c.services.sessions().storedCount());
+        c.clock.advance(Duration.ofHours(13));
+        var browser = new java.net.CookieManager();
+        var client = c.otherBrowser(browser);
+        String token = AdminTestClient.csrf(c.send(client, c.request("/admin/login").GET().build()).body());
+        var login = c.send(client, c.request("/admin/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(AdminTestClient.encode(Map.of(
+                        "username", AdminTestClient.USER, "password", AdminTestClient.PASSWORD, "_csrf", token)))).build());
+        assertEquals(303, login.statusCode());
+        assertEquals(1, c.services.sessions().storedCount(), "the expired session was deleted at the next sign-in");
+    }
+
     static String sessionCookie(List<String> setCookies) {
         return cookieHeader(setCookies, AdminGuard.COOKIE);
     }
