@@ -16,6 +16,7 @@ import cn.jinjiang.aitraining.web.HttpCache;
 import cn.jinjiang.aitraining.web.ProxyTrust;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.SecurityHeaders;
+import cn.jinjiang.aitraining.web.SlowBodyLimit;
 import cn.jinjiang.aitraining.web.Views;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -59,7 +60,12 @@ public final class WebApp {
             config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.http.compressionStrategy = compression();
+            config.jetty.modifyServer(server -> server.setHandler(
+                    new SlowBodyLimit(MIN_REQUEST_BYTES_PER_SECOND, SLOW_BODY_GRACE.toMillis(), MAX_FORM_BYTES)));
             config.jetty.modifyHttpConfiguration(http -> {
+                // The same minimum rate for bodies read by a handler (uploads past what SlowBodyLimit keeps).
+                http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+                http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
                 http.setSendServerVersion(false);
                 // Jetty's per-connection header cache builds a large trie on each new parser; the
                 // dashboard's few headers do not repay it (measured: a fifth of all allocation).
@@ -119,6 +125,13 @@ public final class WebApp {
             config.routes.exception(Exception.class, errors::unexpected);
         });
     }
+
+    /** Slower bodies than this are cut off: even a poor mobile link sends a form far faster. */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
+    /** A body may start slowly for this long before its rate is checked. */
+    static final java.time.Duration SLOW_BODY_GRACE = java.time.Duration.ofSeconds(3);
+    /** A connection that sends nothing for this long (headers included) is closed. */
+    static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofSeconds(20);
 
     /** Form posts are small; an upload may carry a 2 MB file plus its multipart envelope. */
     static final long MAX_FORM_BYTES = 256 * 1024;
