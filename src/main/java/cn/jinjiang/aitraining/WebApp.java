@@ -15,6 +15,8 @@ import cn.jinjiang.aitraining.web.ErrorPages;
 import cn.jinjiang.aitraining.web.HttpCache;
 import cn.jinjiang.aitraining.web.ProxyTrust;
 import cn.jinjiang.aitraining.web.RequestLang;
+import cn.jinjiang.aitraining.web.JettyErrorPages;
+import cn.jinjiang.aitraining.web.RequestNormalizer;
 import cn.jinjiang.aitraining.web.SecurityHeaders;
 import cn.jinjiang.aitraining.web.SlowBodyLimit;
 import cn.jinjiang.aitraining.web.Views;
@@ -60,8 +62,14 @@ public final class WebApp {
             config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.http.compressionStrategy = compression();
-            config.jetty.modifyServer(server -> server.setHandler(
-                    new SlowBodyLimit(MIN_REQUEST_BYTES_PER_SECOND, SLOW_BODY_GRACE.toMillis(), MAX_FORM_BYTES)));
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new SlowBodyLimit(MIN_REQUEST_BYTES_PER_SECOND, SLOW_BODY_GRACE.toMillis(), MAX_FORM_BYTES));
+                server.setErrorHandler(new JettyErrorPages(views, s.json()));
+            });
+            config.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new JettyErrorPages(views, s.json()));
+                context.addFilter(RequestNormalizer.class, "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            });
             config.jetty.modifyHttpConfiguration(http -> {
                 // The same minimum rate for bodies read by a handler (uploads past what SlowBodyLimit keeps).
                 http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);

@@ -23,6 +23,8 @@ public final class HttpCache {
     private static final int MAX_CACHED_BODY = 1 << 20;
     private static final long MAX_CACHED_TOTAL = 24L << 20;
 
+    private static final String VARY = "Accept-Encoding, Accept-Language, Cookie";
+
     private final DataVersion version;
     private final ConcurrentHashMap<String, Cached> bodies = new ConcurrentHashMap<>();
     private final AtomicLong cachedBytes = new AtomicLong();
@@ -60,8 +62,24 @@ public final class HttpCache {
         String tag = "\"d" + current + "-" + lang + "-" + representation + "\"";
         ctx.header("ETag", tag);
         ctx.header("Cache-Control", "no-cache");
-        ctx.header("Vary", "Accept-Language, Cookie");
-        if (matches(ctx.header("If-None-Match"), tag)) {
+        // The same Vary on every answer of a representation, rendered or kept, compressed or not.
+        ctx.header("Vary", VARY);
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (matches(ifNoneMatch, tag)) {
+            ctx.status(304);
+            return true;
+        }
+        if (matchesAny(ifNoneMatch)) {
+            // "*" means "if it exists at all": only rendering tells, and a missing one is a 404.
+            try {
+                body.writeTo(OutputStream.nullOutputStream());
+            } catch (Missing missing) {
+                ctx.res().setHeader("ETag", null);
+                ctx.res().setHeader("Vary", null);
+                return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             ctx.status(304);
             return true;
         }
@@ -105,12 +123,11 @@ public final class HttpCache {
      * accept it: the server's dynamic compression would redo that work on every request.
      */
     private static void send(Context ctx, Cached cached) throws IOException {
-        String accept = ctx.header("Accept-Encoding");
-        boolean gzip = cached.gzip() != null && accept != null && accept.contains("gzip");
+        // RequestNormalizer has reduced the header to "gzip" or "identity" (honouring q=0).
+        boolean gzip = cached.gzip() != null && "gzip".equals(ctx.header("Accept-Encoding"));
         byte[] bytes = gzip ? cached.gzip() : cached.plain();
         var response = ctx.res();
         if (gzip) response.setHeader("Content-Encoding", "gzip");
-        response.setHeader("Vary", "Accept-Encoding, Accept-Language, Cookie");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }
@@ -138,9 +155,13 @@ public final class HttpCache {
         if (ifNoneMatch == null) return false;
         for (String candidate : ifNoneMatch.split(",")) {
             String c = candidate.trim();
-            if (c.equals("*") || c.equals(tag) || c.equals("W/" + tag)) return true;
+            if (c.equals(tag) || c.equals("W/" + tag)) return true;
         }
         return false;
+    }
+
+    static boolean matchesAny(String ifNoneMatch) {
+        return ifNoneMatch != null && ifNoneMatch.trim().equals("*");
     }
 
     /** Passes bytes through to the client and keeps a copy until the body grows too large to cache. */
