@@ -14,8 +14,9 @@ import org.eclipse.jetty.util.NanoTime;
  * The Jetty handlers in front of the app that keep slow clients from holding worker threads.
  *
  * <p>Jetty first reads a request's body into memory without a thread ({@link EagerContentHandler})
- * and hands the request to a worker only once the body is complete, or once {@code retainBytes}
- * have arrived (a larger upload is then read by its handler as before). A slow client therefore
+ * and hands the request to a worker only once the body is complete. A body declared larger than
+ * {@code retainBytes} (an upload, or one the app refuses with 413 from its declared length) goes to
+ * the app at once. A slow client therefore
  * costs a connection and a buffer, never a worker: before this, some 270 clients sending a login
  * form at a byte a second held every worker and /healthz stopped answering.
  *
@@ -27,16 +28,27 @@ import org.eclipse.jetty.util.NanoTime;
 public final class SlowBodyLimit extends Handler.Wrapper {
     private final long bytesPerSecond;
     private final long graceMillis;
+    private final long retainBytes;
+    private final EagerContentHandler eager;
 
     public SlowBodyLimit(long bytesPerSecond, long graceMillis, long retainBytes) {
         this.bytesPerSecond = bytesPerSecond;
         this.graceMillis = graceMillis;
-        setHandler(new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(retainBytes, -1, false)));
+        this.retainBytes = retainBytes;
+        this.eager = new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(retainBytes, -1, false));
+        setHandler(eager);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (request.getLength() == 0) return super.handle(request, response, callback);
+        long length = request.getLength();
+        if (length == 0) return super.handle(request, response, callback);
+        if (length > retainBytes) {
+            // An upload (or a body the app will refuse from its declared length with 413): the app
+            // answers at once, and its reads are held to the minimum rate below.
+            Handler app = eager.getHandler();
+            return app != null && app.handle(new RateChecked(request), response, callback);
+        }
         return super.handle(new RateChecked(request), response, callback);
     }
 
