@@ -16,7 +16,17 @@ public final class PasswordHasher {
     static final int CONCURRENT_HASHES = 2;
     /** A sign-in waits this long for a free slot, then is told the server is busy. */
     static final long WAIT_SECONDS = 10;
-    private final Semaphore slots = new Semaphore(CONCURRENT_HASHES, true);
+    private final Semaphore slots;
+    private final long waitMillis;
+
+    public PasswordHasher() {
+        this(CONCURRENT_HASHES, TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    }
+
+    PasswordHasher(int concurrentHashes, long waitMillis) {
+        this.slots = new Semaphore(concurrentHashes, true);
+        this.waitMillis = waitMillis;
+    }
 
     /** No hashing slot came free in time: the server is busy with other sign-ins. */
     public static final class Busy extends RuntimeException {
@@ -65,7 +75,7 @@ public final class PasswordHasher {
 
     private void acquire() {
         try {
-            if (!slots.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) throw new Busy();
+            if (!slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) throw new Busy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Busy();
