@@ -32,8 +32,13 @@ public final class App implements Callable<Integer> {
     @Option(names = "--db", defaultValue = AppConfig.DEFAULT_DB, description = "SQLite database file (default: ${DEFAULT-VALUE})")
     Path db;
 
-    @Option(names = "--behind-proxy", description = "trust X-Forwarded-Proto from a reverse proxy")
+    @Option(names = "--behind-proxy", description = "trust X-Forwarded-For/-Proto from the reverse proxy named by --trusted-proxy")
     boolean behindProxy;
+
+    @Option(names = "--trusted-proxy", split = ",", paramLabel = "ADDR",
+            description = "address(es) of the reverse proxy whose X-Forwarded-* headers are believed with --behind-proxy"
+                    + " (default: the loopback addresses 127.0.0.1 and ::1)")
+    java.util.List<String> trustedProxies = new java.util.ArrayList<>();
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -55,7 +60,7 @@ public final class App implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AppConfig config = new AppConfig(host, port, db, behindProxy);
+        AppConfig config = new AppConfig(host, port, db, behindProxy, trustedProxies);
         Database database = Database.open(db);
         AppServices services = AppServices.create(config, database, Clock.systemUTC());
         services.accounts().ensureInitialAdmin().ifPresent(password -> LOG.warn(

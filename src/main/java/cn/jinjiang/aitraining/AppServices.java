@@ -12,10 +12,12 @@ import cn.jinjiang.aitraining.audit.AuditService;
 import cn.jinjiang.aitraining.audit.AuditWriter;
 import cn.jinjiang.aitraining.auth.AdminAccounts;
 import cn.jinjiang.aitraining.auth.AdminUserDao;
+import cn.jinjiang.aitraining.auth.LoginFormToken;
 import cn.jinjiang.aitraining.auth.LoginThrottle;
 import cn.jinjiang.aitraining.auth.PasswordHasher;
 import cn.jinjiang.aitraining.auth.SessionStore;
 import cn.jinjiang.aitraining.dashboard.DashboardService;
+import cn.jinjiang.aitraining.db.AppSecrets;
 import cn.jinjiang.aitraining.db.DataVersion;
 import cn.jinjiang.aitraining.db.Database;
 import cn.jinjiang.aitraining.events.EventDao;
@@ -42,6 +44,7 @@ public record AppServices(
         AdminAccounts accounts,
         SessionStore sessions,
         LoginThrottle throttle,
+        LoginFormToken loginTokens,
         AdminFigureService adminFigures,
         AdminEventService adminEvents,
         AuditService audit,
@@ -52,7 +55,7 @@ public record AppServices(
         Json json = new Json();
         FigureService figures = new FigureService(new FigureDao(database.jdbi()));
         EventService events = new EventService(new EventDao(database.jdbi()));
-        // The admin area: state (sessions, throttling) lives in these instances, never in static fields.
+        // The admin area: sessions and throttling live in the database, reached through these instances.
         var jdbi = database.jdbi();
         var accounts = new AdminAccounts(new AdminUserDao(jdbi), new PasswordHasher(), clock);
         // Audit entries are stored by a mapper of their own, never the public API's.
@@ -68,7 +71,8 @@ public record AppServices(
         audit.register(adminEvents);
         return new AppServices(config, database, clock, json, new Assets(), new DataVersion(jdbi),
                 figures, events, new DashboardService(figures, events, json.mapper()),
-                accounts, new SessionStore(clock), new LoginThrottle(clock), adminFigures, adminEvents, audit,
+                accounts, new SessionStore(jdbi, clock, json.mapper()), new LoginThrottle(jdbi, clock),
+                new LoginFormToken(new AppSecrets(jdbi, clock), clock), adminFigures, adminEvents, audit,
                 new ImportService(jdbi, figureDao, adminFigures), new ExtractService(adminFigures, new FigureExtractor()));
     }
 }

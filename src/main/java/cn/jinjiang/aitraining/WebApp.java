@@ -18,8 +18,12 @@ import cn.jinjiang.aitraining.web.BodyLimits;
 import cn.jinjiang.aitraining.web.ErrorPages;
 import cn.jinjiang.aitraining.web.HttpCache;
 import cn.jinjiang.aitraining.web.NotFound;
+import cn.jinjiang.aitraining.web.ProxyTrust;
 import cn.jinjiang.aitraining.web.RequestLang;
+import cn.jinjiang.aitraining.web.JettyErrorPages;
+import cn.jinjiang.aitraining.web.RequestNormalizer;
 import cn.jinjiang.aitraining.web.SecurityHeaders;
+import cn.jinjiang.aitraining.web.SlowBodyLimit;
 import cn.jinjiang.aitraining.web.Views;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -43,7 +47,8 @@ public final class WebApp {
         var api = new ApiController(s.figures(), s.events(), s.json(), cache, errors);
         var exports = new ExportController(s.figures(), s.events(), cache);
 
-        var guard = new AdminGuard(s.sessions(), errors, s.config().behindProxy());
+        var proxy = new ProxyTrust(s.config().behindProxy(), s.config().trustedProxies());
+        var guard = new AdminGuard(s.sessions(), s.loginTokens(), errors, proxy);
         var login = new LoginController(s.accounts(), s.sessions(), s.throttle(), guard, views);
         var pages = new AdminPages(views, s.clock());
         var admin = new AdminController(s.adminFigures(), s.adminEvents(), views);
@@ -67,7 +72,18 @@ public final class WebApp {
             config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.http.compressionStrategy = compression();
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new SlowBodyLimit(MIN_REQUEST_BYTES_PER_SECOND, SLOW_BODY_GRACE.toMillis(), FORM.bytes()));
+                server.setErrorHandler(new JettyErrorPages(views, s.json()));
+            });
+            config.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new JettyErrorPages(views, s.json()));
+                context.addFilter(RequestNormalizer.class, "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            });
             config.jetty.modifyHttpConfiguration(http -> {
+                // The same minimum rate for bodies read by a handler (uploads past what SlowBodyLimit keeps).
+                http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+                http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
                 http.setSendServerVersion(false);
                 // Jetty's per-connection header cache builds a large trie on each new parser; the
                 // dashboard's few headers do not repay it (measured: a fifth of all allocation).
@@ -131,6 +147,13 @@ public final class WebApp {
             config.routes.exception(Exception.class, errors::unexpected);
         });
     }
+
+    /** Slower bodies than this are cut off: even a poor mobile link sends a form far faster. */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
+    /** A body may start slowly for this long before its rate is checked. */
+    static final java.time.Duration SLOW_BODY_GRACE = java.time.Duration.ofSeconds(3);
+    /** A connection that sends nothing for this long (headers included) is closed. */
+    static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofSeconds(20);
 
     /** Form posts are small. */
     static final BodyLimits.Limit FORM = new BodyLimits.Limit(256 * 1024, "payload_too_large");

@@ -2,6 +2,7 @@ package cn.jinjiang.aitraining.auth;
 
 import cn.jinjiang.aitraining.i18n.Messages;
 import cn.jinjiang.aitraining.web.ErrorPages;
+import cn.jinjiang.aitraining.web.ProxyTrust;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.Views;
 import io.javalin.http.Context;
@@ -18,24 +19,26 @@ import java.util.Set;
 /**
  * The one access check of the admin area, run before every matched {@code /admin} route:
  * no caching, same-origin and CSRF checks on every state-changing request (the login form
- * included), and a session for everything except the login page.
+ * included, with its signed cookie), and a signed-in session for everything except the login page.
  */
 public final class AdminGuard {
     public static final String COOKIE = "admin_session";
     public static final String CSRF_FIELD = "_csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String LOGIN_PATH = "/admin/login";
     private static final String SESSION_ATTRIBUTE = "admin.session";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
-    private static final Set<String> OPEN_PATHS = Set.of("/admin/login");
 
     private final SessionStore sessions;
+    private final LoginFormToken loginTokens;
     private final ErrorPages errors;
-    private final boolean behindProxy;
+    private final ProxyTrust proxy;
 
-    public AdminGuard(SessionStore sessions, ErrorPages errors, boolean behindProxy) {
+    public AdminGuard(SessionStore sessions, LoginFormToken loginTokens, ErrorPages errors, ProxyTrust proxy) {
         this.sessions = sessions;
+        this.loginTokens = loginTokens;
         this.errors = errors;
-        this.behindProxy = behindProxy;
+        this.proxy = proxy;
     }
 
     public static boolean isAdminPath(String path) {
@@ -47,24 +50,26 @@ public final class AdminGuard {
         ctx.header("Cache-Control", "no-store");
         AdminSession session = sessions.find(ctx.cookie(COOKIE)).orElse(null);
         if (session != null) ctx.attribute(SESSION_ATTRIBUTE, session);
+        boolean login = ctx.path().equals(LOGIN_PATH);
 
         if (!SAFE.contains(ctx.method())) {
-            if (crossSite(ctx) || !csrfMatches(ctx, session)) {
+            boolean verified = login ? loginTokenMatches(ctx) : csrfMatches(ctx, session);
+            if (crossSite(ctx) || !verified) {
                 errors.show(ctx, 403, "forbidden");
                 ctx.skipRemainingHandlers();
                 return;
             }
         }
-        if (!OPEN_PATHS.contains(ctx.path()) && (session == null || !session.isAuthenticated())) {
+        if (!login && session == null) {
             if (isApiRequest(ctx)) {
                 errors.show(ctx, 401, "unauthorized");
             } else {
-                ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
+                ctx.redirect(LOGIN_PATH, HttpStatus.SEE_OTHER);
             }
             ctx.skipRemainingHandlers();
             return;
         }
-        exposeToViews(ctx, session);
+        exposeToViews(ctx, session, login ? ctx.cookie(LoginFormToken.COOKIE) : null);
     }
 
     /** The session of this request, when it has one (set by {@link #check}). */
@@ -79,35 +84,34 @@ public final class AdminGuard {
         return s.username();
     }
 
-    public void setCookie(Context ctx, AdminSession session) {
-        ctx.attribute(SESSION_ATTRIBUTE, session);
-        ctx.cookie(new Cookie(COOKIE, session.id(), "/admin", -1, isHttps(ctx), true, null, SameSite.STRICT));
-        exposeToViews(ctx, session);
+    /** Gives the login form a fresh signed token, in a cookie and in the page's model. */
+    public void issueLoginToken(Context ctx) {
+        String token = loginTokens.issue();
+        ctx.cookie(new Cookie(LoginFormToken.COOKIE, token, LOGIN_PATH, (int) LoginFormToken.LIFETIME.toSeconds(),
+                isHttps(ctx), true, null, SameSite.STRICT));
+        exposeToViews(ctx, null, token);
+    }
+
+    public void setCookie(Context ctx, SessionStore.Started started) {
+        ctx.attribute(SESSION_ATTRIBUTE, started.session());
+        ctx.cookie(new Cookie(COOKIE, started.cookieValue(), "/admin", -1, isHttps(ctx), true, null, SameSite.STRICT));
+        // The login form's token has done its work.
+        ctx.cookie(new Cookie(LoginFormToken.COOKIE, "", LOGIN_PATH, 0, isHttps(ctx), true, null, SameSite.STRICT));
+        exposeToViews(ctx, started.session(), null);
     }
 
     public void clearCookie(Context ctx) {
         ctx.cookie(new Cookie(COOKIE, "", "/admin", 0, isHttps(ctx), true, null, SameSite.STRICT));
     }
 
-    /** HTTPS as the browser sees it: the proxy's word only when the operator said there is one. */
+    /** HTTPS as the browser sees it: a proxy's word only from a trusted proxy. */
     public boolean isHttps(Context ctx) {
-        if (behindProxy) {
-            String proto = ctx.header("X-Forwarded-Proto");
-            if (proto != null && !proto.isBlank()) return proto.split(",")[0].trim().equalsIgnoreCase("https");
-        }
-        return "https".equalsIgnoreCase(ctx.scheme());
+        return proxy.isHttps(ctx);
     }
 
-    /** The client's address; behind a proxy, the one the proxy appended last (clients can forge the rest). */
+    /** The client's address; through a trusted proxy, the address it forwarded. */
     public String clientAddress(Context ctx) {
-        if (behindProxy) {
-            String forwarded = ctx.header("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                String[] hops = forwarded.split(",");
-                return hops[hops.length - 1].trim();
-            }
-        }
-        return ctx.ip();
+        return proxy.clientAddress(ctx);
     }
 
     private boolean crossSite(Context ctx) {
@@ -120,13 +124,26 @@ public final class AdminGuard {
         return !origin.equalsIgnoreCase(own);
     }
 
-    private static boolean csrfMatches(Context ctx, AdminSession session) {
-        if (session == null) return false;
+    private static String sentToken(Context ctx) {
         String sent = ctx.header(CSRF_HEADER);
         if (sent == null || sent.isEmpty()) sent = ctx.formParam(CSRF_FIELD);
-        if (sent == null) return false;
-        return MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-                session.csrfToken().getBytes(StandardCharsets.UTF_8));
+        return sent;
+    }
+
+    private static boolean csrfMatches(Context ctx, AdminSession session) {
+        if (session == null) return false;
+        return equal(sentToken(ctx), session.csrfToken());
+    }
+
+    /** The login form's token: the same signed, unexpired value in the cookie and in the form. */
+    private boolean loginTokenMatches(Context ctx) {
+        String cookie = ctx.cookie(LoginFormToken.COOKIE);
+        return equal(sentToken(ctx), cookie) && loginTokens.isValid(cookie);
+    }
+
+    private static boolean equal(String sent, String expected) {
+        if (sent == null || expected == null) return false;
+        return MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
     static boolean isApiRequest(Context ctx) {
@@ -136,11 +153,12 @@ public final class AdminGuard {
     }
 
     /** Puts the admin's name, the CSRF token and any flash message into every page's model. */
-    private void exposeToViews(Context ctx, AdminSession session) {
+    private void exposeToViews(Context ctx, AdminSession session, String loginToken) {
         Map<String, Object> base = new HashMap<>();
+        if (loginToken != null) base.put("csrfToken", loginToken);
         if (session != null) {
             base.put("csrfToken", session.csrfToken());
-            if (session.isAuthenticated()) base.put("adminUser", session.username());
+            base.put("adminUser", session.username());
             if (ctx.method() == HandlerType.GET) {
                 AdminSession.Flash flash = session.takeFlash();
                 if (flash != null) {

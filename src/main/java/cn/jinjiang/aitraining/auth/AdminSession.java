@@ -1,63 +1,49 @@
 package cn.jinjiang.aitraining.auth;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * One browser's session: before login it only carries the CSRF token of the login form; after
- * login it names the admin. Small server-side state (a flash message, pending imports) rides along.
+ * One signed-in browser, as read from the database for this request. The flash message is kept
+ * in the database with the session; other things a later request needs (a parsed import awaiting
+ * confirmation) are kept by this process only, see {@link SessionStore#put}.
  */
 public final class AdminSession {
-    private final String id;
+    private final SessionStore store;
+    private final String idHash;
     private final String username;
     private final String csrfToken;
     private final Instant createdAt;
-    private volatile Instant lastSeen;
-    private Flash flash;
-    // Few, and dropped with the session; insertion order lets us evict the oldest.
-    private final Map<String, Object> pending = new LinkedHashMap<>();
+    private final Instant lastSeen;
 
-    AdminSession(String id, String username, String csrfToken, Instant createdAt) {
-        this.id = id;
+    AdminSession(SessionStore store, String idHash, String username, String csrfToken, Instant createdAt, Instant lastSeen) {
+        this.store = store;
+        this.idHash = idHash;
         this.username = username;
         this.csrfToken = csrfToken;
         this.createdAt = createdAt;
-        this.lastSeen = createdAt;
+        this.lastSeen = lastSeen;
     }
 
-    public String id() { return id; }
-    /** The signed-in admin, or null for a pre-login session. */
+    /** The SHA-256 of the cookie's value: the session's name in the database. */
+    String idHash() { return idHash; }
+    /** The signed-in admin. */
     public String username() { return username; }
     public boolean isAuthenticated() { return username != null; }
     public String csrfToken() { return csrfToken; }
     Instant createdAt() { return createdAt; }
     Instant lastSeen() { return lastSeen; }
-    void touch(Instant now) { lastSeen = now; }
 
     /** A message for the next page (post/redirect/get). */
     public record Flash(String key, boolean error, Object[] args) {}
 
-    public synchronized void flash(String key, boolean error, Object... args) { flash = new Flash(key, error, args); }
+    public void flash(String key, boolean error, Object... args) { store.flash(this, new Flash(key, error, args)); }
 
-    public synchronized Flash takeFlash() {
-        Flash f = flash;
-        flash = null;
-        return f;
-    }
+    public Flash takeFlash() { return store.takeFlash(this); }
 
     /** Keeps something for a later request of this session, e.g. a parsed import awaiting confirmation. */
-    public synchronized void put(String key, Object value) {
-        pending.remove(key);
-        pending.put(key, value);
-        while (pending.size() > 5) pending.remove(pending.keySet().iterator().next());
-    }
+    public void put(String key, Object value) { store.put(this, key, value); }
 
-    @SuppressWarnings("unchecked")
-    public synchronized <T> T get(String key, Class<T> type) {
-        Object value = pending.get(key);
-        return type.isInstance(value) ? (T) value : null;
-    }
+    public <T> T get(String key, Class<T> type) { return store.get(this, key, type); }
 
-    public synchronized void remove(String key) { pending.remove(key); }
+    public void remove(String key) { store.remove(this, key); }
 }

@@ -1,5 +1,7 @@
 package cn.jinjiang.aitraining.auth;
 
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
@@ -7,6 +9,31 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * iterations, the OWASP minimum, so a stolen database is slow to attack but a login stays quick.
  */
 public final class PasswordHasher {
+    /**
+     * Hashes computed at once. Each takes about 19 MiB and a core for tens of milliseconds; more at
+     * once would only starve the pages (60 simultaneous sign-ins once pushed /healthz to 7 s).
+     */
+    static final int CONCURRENT_HASHES = 2;
+    /** A sign-in waits this long for a free slot, then is told the server is busy. */
+    static final long WAIT_SECONDS = 10;
+    private final Semaphore slots;
+    private final long waitMillis;
+
+    public PasswordHasher() {
+        this(CONCURRENT_HASHES, TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    }
+
+    PasswordHasher(int concurrentHashes, long waitMillis) {
+        this.slots = new Semaphore(concurrentHashes, true);
+        this.waitMillis = waitMillis;
+    }
+
+    /** No hashing slot came free in time: the server is busy with other sign-ins. */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("password hashing is busy", null, false, false);
+        }
+    }
     static final int MEMORY_KIB = 19_456;
     static final int ITERATIONS = 2;
     private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, MEMORY_KIB, ITERATIONS);
@@ -28,10 +55,30 @@ public final class PasswordHasher {
     }
 
     public String hash(String password) {
-        return encoder.encode(password);
+        acquire();
+        try {
+            return encoder.encode(password);
+        } finally {
+            slots.release();
+        }
     }
 
     public boolean matches(String password, String hash) {
-        return encoder.matches(password, hash == null ? dummyHash() : hash);
+        String against = hash == null ? dummyHash() : hash;
+        acquire();
+        try {
+            return encoder.matches(password, against);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void acquire() {
+        try {
+            if (!slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) throw new Busy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        }
     }
 }

@@ -1,86 +1,167 @@
 package cn.jinjiang.aitraining.auth;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
 
 /**
- * Sessions in memory, keyed by 256-bit random ids. A session ends after 30 minutes without a
- * request or 12 hours after it began, whichever comes first. Logging in always issues a new id, so
- * an id planted before login (session fixation) is worth nothing.
+ * Signed-in sessions, kept in the database so a restart keeps everybody signed in and several
+ * server processes share them. The browser holds a 256-bit random id; the database holds only its
+ * SHA-256. A session ends after 30 minutes without a request or 12 hours after it began, whichever
+ * comes first; expired rows are deleted when met and at every sign-in. Signing in always makes a
+ * new id, so an id planted before (session fixation) is worth nothing.
  */
 public final class SessionStore {
     public static final Duration IDLE = Duration.ofMinutes(30);
     public static final Duration ABSOLUTE = Duration.ofHours(12);
-    /** Anonymous sessions are cheap to create; past this many, expired ones are swept out. */
-    private static final int SWEEP_ABOVE = 1_000;
-    private static final int HARD_LIMIT = 20_000;
+    /** Requests closer together than this do not rewrite the last-seen time (one write, not one per request). */
+    private static final Duration TOUCH_EVERY = Duration.ofSeconds(15);
+    private static final int MAX_KEPT_PER_SESSION = 5;
+    private static final int MAX_KEPT_SESSIONS = 200;
 
+    private final SessionDao dao;
     private final Clock clock;
+    private final ObjectMapper json;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, AdminSession> sessions = new ConcurrentHashMap<>();
+    /**
+     * Things kept for a later request by this process only (parsed imports awaiting confirmation),
+     * by session id hash; bounded, oldest session first out. A preview is cheap to redo.
+     */
+    private final Map<String, Map<String, Object>> kept = new LinkedHashMap<>(16, 0.75f, true);
 
-    public SessionStore(Clock clock) {
+    public SessionStore(Jdbi jdbi, Clock clock, ObjectMapper json) {
+        this.dao = new SessionDao(jdbi);
         this.clock = clock;
+        this.json = json;
     }
 
-    /** The live session with this id, refreshed; expired sessions are removed and not returned. */
-    public Optional<AdminSession> find(String id) {
-        if (id == null) return Optional.empty();
-        AdminSession session = sessions.get(id);
-        if (session == null) return Optional.empty();
-        Instant now = clock.instant();
-        if (expired(session, now)) {
-            sessions.remove(id);
+    /** A new session: the value for the browser's cookie, and the session. */
+    public record Started(String cookieValue, AdminSession session) {}
+
+    /** The live session named by this cookie value, refreshed; an expired one is deleted and not returned. */
+    public Optional<AdminSession> find(String cookieValue) {
+        if (cookieValue == null || cookieValue.isEmpty() || cookieValue.length() > 100) return Optional.empty();
+        String idHash = hash(cookieValue);
+        Optional<SessionDao.Row> row = dao.find(idHash);
+        if (row.isEmpty()) return Optional.empty();
+        SessionDao.Row r = row.get();
+        long now = clock.millis();
+        if (expired(r.createdMs(), r.lastSeenMs(), now)) {
+            dao.delete(idHash);
+            forget(idHash);
             return Optional.empty();
         }
-        session.touch(now);
-        return Optional.of(session);
+        if (now - r.lastSeenMs() >= TOUCH_EVERY.toMillis()) dao.touch(idHash, now);
+        return Optional.of(new AdminSession(this, idHash, r.username(), r.csrfToken(),
+                Instant.ofEpochMilli(r.createdMs()), Instant.ofEpochMilli(now)));
     }
 
-    /** A pre-login session, carrying only the CSRF token of the login form. */
-    public AdminSession startAnonymous() {
-        return start(null);
+    /** Ends the previous session (if any), purges expired ones, and starts a new one for the admin. */
+    public Started login(AdminSession previous, String username, String address, String userAgent) {
+        if (previous != null) end(previous);
+        long now = clock.millis();
+        dao.purge(now - IDLE.toMillis(), now - ABSOLUTE.toMillis());
+        String cookieValue = token();
+        SessionDao.Row row = new SessionDao.Row(hash(cookieValue), username, token(), now, now, null);
+        dao.insert(row, truncate(address, 64), truncate(userAgent, 200));
+        return new Started(cookieValue, new AdminSession(this, row.idHash(), username, row.csrfToken(),
+                Instant.ofEpochMilli(now), Instant.ofEpochMilli(now)));
     }
 
-    /** Ends the previous session (if any) and starts a new one for the admin. */
-    public AdminSession login(String previousId, String username) {
-        if (previousId != null) sessions.remove(previousId);
-        return start(username);
+    public void end(AdminSession session) {
+        dao.delete(session.idHash());
+        forget(session.idHash());
     }
 
-    public void end(String id) {
-        if (id != null) sessions.remove(id);
+    /** Sessions stored now, expired ones included until purged. */
+    public int storedCount() {
+        return dao.count();
     }
 
-    private AdminSession start(String username) {
-        if (sessions.size() > SWEEP_ABOVE) sweep();
-        if (sessions.size() > HARD_LIMIT) {
-            // Under a flood of anonymous sessions, drop those rather than grow without bound.
-            sessions.values().removeIf(s -> !s.isAuthenticated());
+    void flash(AdminSession session, AdminSession.Flash flash) {
+        ObjectNode node = json.createObjectNode();
+        node.put("key", flash.key());
+        node.put("error", flash.error());
+        ArrayNode args = node.putArray("args");
+        for (Object arg : flash.args()) args.addPOJO(arg);
+        dao.setFlash(session.idHash(), node.toString());
+    }
+
+    AdminSession.Flash takeFlash(AdminSession session) {
+        return dao.takeFlash(session.idHash()).map(this::readFlash).orElse(null);
+    }
+
+    private AdminSession.Flash readFlash(String text) {
+        try {
+            JsonNode node = json.readTree(text);
+            Object[] args = new Object[node.path("args").size()];
+            for (int i = 0; i < args.length; i++) {
+                JsonNode arg = node.path("args").get(i);
+                args[i] = arg.isIntegralNumber() ? (Object) arg.longValue() : arg.isNumber() ? arg.doubleValue() : arg.asText();
+            }
+            return new AdminSession.Flash(node.path("key").asText(), node.path("error").asBoolean(), args);
+        } catch (java.io.IOException e) {
+            return null; // a flash is a courtesy; an unreadable one is dropped
         }
-        AdminSession session = new AdminSession(token(), username, token(), clock.instant());
-        sessions.put(session.id(), session);
-        return session;
     }
 
-    private void sweep() {
-        Instant now = clock.instant();
-        sessions.values().removeIf(s -> expired(s, now));
+    synchronized void put(AdminSession session, String key, Object value) {
+        Map<String, Object> things = kept.computeIfAbsent(session.idHash(), k -> new LinkedHashMap<>());
+        things.remove(key);
+        things.put(key, value);
+        while (things.size() > MAX_KEPT_PER_SESSION) things.remove(things.keySet().iterator().next());
+        while (kept.size() > MAX_KEPT_SESSIONS) kept.remove(kept.keySet().iterator().next());
     }
 
-    private static boolean expired(AdminSession s, Instant now) {
-        return !now.isBefore(s.lastSeen().plus(IDLE)) || !now.isBefore(s.createdAt().plus(ABSOLUTE));
+    synchronized <T> T get(AdminSession session, String key, Class<T> type) {
+        Map<String, Object> things = kept.get(session.idHash());
+        Object value = things == null ? null : things.get(key);
+        return type.isInstance(value) ? type.cast(value) : null;
+    }
+
+    synchronized void remove(AdminSession session, String key) {
+        Map<String, Object> things = kept.get(session.idHash());
+        if (things != null) things.remove(key);
+    }
+
+    private synchronized void forget(String idHash) {
+        kept.remove(idHash);
+    }
+
+    private static boolean expired(long createdMs, long lastSeenMs, long now) {
+        return now >= lastSeenMs + IDLE.toMillis() || now >= createdMs + ABSOLUTE.toMillis();
+    }
+
+    static String hash(String cookieValue) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(cookieValue.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private String token() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -5,6 +5,7 @@ import cn.jinjiang.aitraining.web.HttpCache;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.Views;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -20,12 +21,27 @@ public final class DashboardController {
         this.cache = cache;
     }
 
+    /**
+     * The dashboard at the requested table pages. A page number past the last page is redirected to
+     * the last page and never rendered into the cache, so made-up page numbers cannot fill it.
+     */
     public void show(Context ctx) {
         int figurePage = Page.requested(ctx.queryParam("fp"));
         int eventPage = Page.requested(ctx.queryParam("ep"));
-        cache.respond(ctx, "dashboard-" + figurePage + "-" + eventPage, Views.HTML, out -> {
+        int[] lastPages = new int[2];
+        boolean shown = cache.respond(ctx, "dashboard", "dashboard-" + figurePage + "-" + eventPage, Views.HTML, out -> {
             DashboardPage page = service.page(RequestLang.resolve(ctx), figurePage, eventPage);
+            if (figurePage > page.figures().pageCount() || eventPage > page.events().pageCount()) {
+                lastPages[0] = page.figures().pageCount();
+                lastPages[1] = page.events().pageCount();
+                throw new HttpCache.Missing();
+            }
             out.write(views.render(ctx, "dashboard/index", Map.of("page", page)).getBytes(StandardCharsets.UTF_8));
         });
+        if (!shown) {
+            ctx.header("Cache-Control", "no-store");
+            ctx.redirect("/?fp=" + Math.min(figurePage, lastPages[0]) + "&ep=" + Math.min(eventPage, lastPages[1]),
+                    HttpStatus.FOUND);
+        }
     }
 }

@@ -36,6 +36,18 @@ public final class ErrorPages {
     }
 
     public void unexpected(Exception e, Context ctx) {
+        if (ClientFailure.clientWentAway(e)) {
+            // Nobody is left to answer, and nothing went wrong on our side: one quiet line.
+            LOG.debug("Client went away during {} {}: {}", ctx.method(), ctx.path(), ClientFailure.summary(e));
+            return;
+        }
+        int status = ClientFailure.badRequestStatus(e);
+        if (status > 0) {
+            LOG.debug("Bad request {} {} ({}): {}", ctx.method(), ctx.path(), status, ClientFailure.summary(e));
+            ctx.header("Connection", "close");
+            show(ctx, status, status == 408 ? "request_timeout" : "bad_request");
+            return;
+        }
         LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
         show(ctx, 500, "internal_error");
     }

@@ -17,16 +17,25 @@ import java.util.zip.GZIPOutputStream;
  * <p>A representation is identified by its name and language; its strong ETag adds the data version,
  * so any change through the admin changes it at once. The bytes of a representation are kept in
  * memory until the data version changes, so repeated views cost a version lookup and a copy rather
- * than a render. Large bodies (exports of big databases) are streamed and never kept, and the whole
- * cache is bounded in bytes.
+ * than a render. Bodies over 1 MB (the JSON of thousands of figures) are kept gzipped only; the
+ * largest (over 4 MB compressed) are streamed and never kept. The whole cache is bounded in bytes,
+ * and the number of kept representations of one kind (e.g. dashboard table pages) is bounded too.
  */
 public final class HttpCache {
     private static final int MAX_CACHED_BODY = 1 << 20;
+    /** Larger bodies are kept gzipped only, up to this compressed size (about 40 MB of JSON). */
+    private static final int MAX_CACHED_GZIP = 4 << 20;
     private static final long MAX_CACHED_TOTAL = 24L << 20;
+    /** Representations of one kind kept per language, e.g. dashboard table pages. */
+    static final int MAX_KEPT_PER_KIND = 64;
+
+    private static final String VARY = "Accept-Encoding, Accept-Language, Cookie";
 
     private final DataVersion version;
     private final ConcurrentHashMap<String, Cached> bodies = new ConcurrentHashMap<>();
     private final AtomicLong cachedBytes = new AtomicLong();
+    /** Kept keys by language and kind, oldest first; guarded by this. */
+    private final java.util.Map<String, java.util.ArrayDeque<String>> keysByKind = new java.util.HashMap<>();
     private volatile long cachedVersion = -1;
 
     public HttpCache(DataVersion version) {
@@ -59,21 +68,48 @@ public final class HttpCache {
      * (A 304 needs no such check: an ETag names a data version at which the thing existed.)
      */
     public boolean respond(Context ctx, String representation, String contentType, Body body) {
+        return respond(ctx, representation, representation, contentType, body);
+    }
+
+    /**
+     * As above, for one of many representations of one kind (e.g. the dashboard at each table page):
+     * at most {@link #MAX_KEPT_PER_KIND} of a kind are kept per language, the oldest making room.
+     */
+    public boolean respond(Context ctx, String kind, String representation, String contentType, Body body) {
         long current = version.current();
         String lang = RequestLang.resolve(ctx).code();
         String tag = "\"d" + current + "-" + lang + "-" + representation + "\"";
         ctx.header("ETag", tag);
         ctx.header("Cache-Control", "no-cache");
-        ctx.header("Vary", "Accept-Language, Cookie");
-        if (matches(ctx.header("If-None-Match"), tag)) {
+        // The same Vary on every answer of a representation, rendered or kept, compressed or not.
+        ctx.header("Vary", VARY);
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (matches(ifNoneMatch, tag)) {
+            ctx.status(304);
+            return true;
+        }
+        if (matchesAny(ifNoneMatch)) {
+            // "*" means "if it exists at all": only rendering tells, and a missing one is a 404.
+            try {
+                body.writeTo(OutputStream.nullOutputStream());
+            } catch (Missing missing) {
+                ctx.res().setHeader("ETag", null);
+                ctx.res().setHeader("Vary", null);
+                return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             ctx.status(304);
             return true;
         }
         ctx.contentType(contentType);
         if (current != cachedVersion) {
-            bodies.clear();
-            cachedBytes.set(0);
-            cachedVersion = current;
+            synchronized (this) {
+                bodies.clear();
+                keysByKind.clear();
+                cachedBytes.set(0);
+                cachedVersion = current;
+            }
         }
         String key = lang + " " + representation;
         try {
@@ -91,17 +127,30 @@ public final class HttpCache {
                 return false;
             }
             tee.flush();
-            byte[] rendered = tee.captured();
-            if (rendered != null) {
-                Cached entry = Cached.of(rendered);
-                if (cachedBytes.addAndGet(entry.size()) <= MAX_CACHED_TOTAL && current == cachedVersion) {
-                    bodies.put(key, entry);
-                }
-            }
+            Cached rendered = tee.captured();
+            if (rendered != null) keep(lang + " " + kind, key, rendered, current);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private synchronized void keep(String kindKey, String key, Cached entry, long version) {
+        if (version != cachedVersion || bodies.containsKey(key)) return;
+        if (cachedBytes.get() + entry.size() > MAX_CACHED_TOTAL) return;
+        java.util.ArrayDeque<String> keys = keysByKind.computeIfAbsent(kindKey, k -> new java.util.ArrayDeque<>());
+        while (keys.size() >= MAX_KEPT_PER_KIND) {
+            Cached evicted = bodies.remove(keys.pollFirst());
+            if (evicted != null) cachedBytes.addAndGet(-evicted.size());
+        }
+        keys.addLast(key);
+        bodies.put(key, entry);
+        cachedBytes.addAndGet(entry.size());
+    }
+
+    /** How many bodies are kept now (for tests and diagnostics). */
+    public int keptCount() {
+        return bodies.size();
     }
 
     /**
@@ -109,12 +158,18 @@ public final class HttpCache {
      * accept it: the server's dynamic compression would redo that work on every request.
      */
     private static void send(Context ctx, Cached cached) throws IOException {
-        String accept = ctx.header("Accept-Encoding");
-        boolean gzip = cached.gzip() != null && accept != null && accept.contains("gzip");
-        byte[] bytes = gzip ? cached.gzip() : cached.plain();
+        // RequestNormalizer has reduced the header to "gzip" or "identity" (honouring q=0).
+        boolean gzip = cached.gzip() != null && "gzip".equals(ctx.header("Accept-Encoding"));
         var response = ctx.res();
+        if (!gzip && cached.plain() == null) {
+            // A large body kept only gzipped, for one of the rare clients without gzip: unzip as it goes.
+            try (var unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(cached.gzip()))) {
+                unzipped.transferTo(response.getOutputStream());
+            }
+            return;
+        }
+        byte[] bytes = gzip ? cached.gzip() : cached.plain();
         if (gzip) response.setHeader("Content-Encoding", "gzip");
-        response.setHeader("Vary", "Accept-Encoding, Accept-Language, Cookie");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }
@@ -135,22 +190,33 @@ public final class HttpCache {
             return new Cached(plain, out.toByteArray());
         }
 
-        long size() { return plain.length + (gzip == null ? 0 : gzip.length); }
+        long size() { return (plain == null ? 0 : plain.length) + (gzip == null ? 0 : gzip.length); }
     }
 
     static boolean matches(String ifNoneMatch, String tag) {
         if (ifNoneMatch == null) return false;
         for (String candidate : ifNoneMatch.split(",")) {
             String c = candidate.trim();
-            if (c.equals("*") || c.equals(tag) || c.equals("W/" + tag)) return true;
+            if (c.equals(tag) || c.equals("W/" + tag)) return true;
         }
         return false;
     }
 
-    /** Passes bytes through to the client and keeps a copy until the body grows too large to cache. */
+    static boolean matchesAny(String ifNoneMatch) {
+        return ifNoneMatch != null && ifNoneMatch.trim().equals("*");
+    }
+
+    /**
+     * Passes bytes through to the client and keeps a copy: as they are up to {@link #MAX_CACHED_BODY},
+     * gzipped beyond that (a large JSON shrinks about tenfold) up to {@link #MAX_CACHED_GZIP}; past
+     * that nothing is kept.
+     */
     private static final class TeeOutputStream extends OutputStream {
         private final OutputStream out;
-        private ByteArrayOutputStream copy = new ByteArrayOutputStream(8192);
+        private ByteArrayOutputStream plain = new ByteArrayOutputStream(8192);
+        private ByteArrayOutputStream zipped;
+        private GZIPOutputStream gzip;
+        private boolean gaveUp;
 
         TeeOutputStream(OutputStream out) {
             this.out = out;
@@ -158,19 +224,28 @@ public final class HttpCache {
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
-            if (copy != null) {
-                copy.write(b);
-                if (copy.size() > MAX_CACHED_BODY) copy = null;
-            }
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
-            if (copy != null) {
-                copy.write(b, off, len);
-                if (copy.size() > MAX_CACHED_BODY) copy = null;
+            if (gaveUp) return;
+            if (plain != null) {
+                plain.write(b, off, len);
+                if (plain.size() > MAX_CACHED_BODY) {
+                    zipped = new ByteArrayOutputStream(plain.size() / 4);
+                    gzip = new GZIPOutputStream(zipped, 64 * 1024);
+                    plain.writeTo(gzip);
+                    plain = null;
+                }
+            } else {
+                gzip.write(b, off, len);
+                if (zipped.size() > MAX_CACHED_GZIP) {
+                    gaveUp = true;
+                    gzip = null;
+                    zipped = null;
+                }
             }
         }
 
@@ -184,8 +259,12 @@ public final class HttpCache {
             // the client stream is closed by its owner
         }
 
-        byte[] captured() {
-            return copy == null ? null : copy.toByteArray();
+        /** The kept copy: plain bytes, gzip only for large bodies, or null when too large. */
+        Cached captured() throws IOException {
+            if (gaveUp) return null;
+            if (plain != null) return Cached.of(plain.toByteArray());
+            gzip.finish();
+            return zipped.size() > MAX_CACHED_GZIP ? null : new Cached(null, zipped.toByteArray());
         }
     }
 }

@@ -19,10 +19,15 @@ public final class SecurityHeaders {
     private SecurityHeaders() {}
 
     public static void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        apply(ctx::header);
+    }
+
+    /** The same headers through any setter (e.g. Jetty's own error answers). */
+    public static void apply(java.util.function.BiConsumer<String, String> header) {
+        header.accept("Content-Security-Policy", CSP);
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Referrer-Policy", "strict-origin-when-cross-origin");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Cross-Origin-Opener-Policy", "same-origin");
     }
 }

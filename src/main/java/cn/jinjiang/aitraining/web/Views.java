@@ -32,7 +32,14 @@ public final class Views {
     /** Renders a page in the request's language; the model adds to the base model. */
     public String render(Context ctx, String template, Map<String, Object> model) {
         Lang lang = RequestLang.resolve(ctx);
-        Map<String, Object> all = new HashMap<>(baseModel(ctx, lang));
+        Map<String, Object> all = new HashMap<>(baseModel(lang, ctx.path(), ctx.attribute(BASE_MODEL_ATTRIBUTE)));
+        all.putAll(model);
+        return engine.process(template, new org.thymeleaf.context.Context(lang.locale(), all));
+    }
+
+    /** Renders a page outside Javalin (e.g. for a request Jetty refused before routing). */
+    public String render(Lang lang, String path, String template, Map<String, Object> model) {
+        Map<String, Object> all = new HashMap<>(baseModel(lang, path, null));
         all.putAll(model);
         return engine.process(template, new org.thymeleaf.context.Context(lang.locale(), all));
     }
@@ -42,17 +49,27 @@ public final class Views {
         ctx.result(render(ctx, template, model));
     }
 
-    private Map<String, Object> baseModel(Context ctx, Lang lang) {
+    private Map<String, Object> baseModel(Lang lang, String path, Object extra) {
         Map<String, Object> model = new HashMap<>();
         model.put("lang", lang);
         model.put("otherLang", lang.isZh() ? Lang.EN : Lang.ZH);
-        model.put("path", ctx.path());
+        model.put("path", sameSitePath(path));
         model.put("assets", assets);
-        Object extra = ctx.attribute(BASE_MODEL_ATTRIBUTE);
         if (extra instanceof Map<?, ?> map) {
             map.forEach((k, v) -> model.put(String.valueOf(k), v));
         }
         return model;
+    }
+
+    /**
+     * The request's path as a link that stays on this site: exactly one leading slash. A path like
+     * {@code //evil.example/x} (or {@code /\\evil.example}) would otherwise become a link to another host.
+     */
+    static String sameSitePath(String path) {
+        if (path == null) return "/";
+        int start = 0;
+        while (start < path.length() && (path.charAt(start) == '/' || path.charAt(start) == '\\')) start++;
+        return "/" + path.substring(start);
     }
 
     /** Filters (e.g. the admin session) may put a {@code Map<String,Object>} here to add to every page. */

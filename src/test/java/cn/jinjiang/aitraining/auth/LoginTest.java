@@ -44,15 +44,15 @@ class LoginTest {
     }
 
     @Test
-    void loginWithTheRightPasswordRotatesTheSessionAndOpensTheAdmin() {
+    void loginWithTheRightPasswordStartsASessionAndOpensTheAdmin() {
         c.get("/admin/login");
-        String before = c.cookie(AdminGuard.COOKIE);
-        assertTrue(before != null && before.length() > 30);
+        assertEquals(null, c.cookie(AdminGuard.COOKIE), "no session before signing in");
+        assertTrue(c.cookie(LoginFormToken.COOKIE) != null, "the form's signed token");
         HttpResponse<String> login = c.signIn(ADMIN);
         assertEquals(303, login.statusCode());
         assertEquals("/admin", login.headers().firstValue("Location").orElseThrow());
         String after = c.cookie(AdminGuard.COOKIE);
-        assertNotEquals(before, after, "a new session id after login");
+        assertTrue(after != null && after.length() > 30);
         HttpResponse<String> admin = c.get("/admin");
         assertEquals(200, admin.statusCode());
         assertTrue(admin.body().contains(ADMIN.username()));
@@ -60,31 +60,33 @@ class LoginTest {
     }
 
     @Test
-    void thePreLoginSessionIdIsWorthNothingAfterLogin() {
+    void anIdPlantedBeforeLoginIsWorthNothingAfterIt() {
+        String planted = "planted-by-an-attacker-0123456789abcdefghijklmnop";
         c.get("/admin/login");
-        String planted = c.cookie(AdminGuard.COOKIE);
-        c.signIn(ADMIN);
-        WebClient other = app.client();
+        String issued = sessionCookie(c.signIn(ADMIN).headers().allValues("Set-Cookie"));
+        assertTrue(issued.startsWith(AdminGuard.COOKIE + "=") && !issued.contains(planted), "a new id after login: " + issued);
+        WebClient other = app.cookielessClient();
         var response = other.get("/admin", "Cookie", AdminGuard.COOKIE + "=" + planted);
-        assertEquals(303, response.statusCode(), "the old id must not open the admin");
+        assertEquals(303, response.statusCode(), "the planted id must not open the admin");
     }
 
     @Test
-    void sessionCookieIsHttpOnlyStrictAndNotSecureOverPlainHttp() {
+    void cookiesAreHttpOnlyStrictAndNotSecureOverPlainHttp() {
         HttpResponse<String> form = c.get("/admin/login");
-        String cookie = sessionCookie(form.headers().allValues("Set-Cookie"));
-        assertTrue(cookie.contains("HttpOnly"), cookie);
-        assertTrue(cookie.contains("SameSite=Strict"), cookie);
-        assertTrue(cookie.contains("Path=/admin"), cookie);
-        assertFalse(cookie.contains("Secure"), cookie);
+        String token = cookieHeader(form.headers().allValues("Set-Cookie"), LoginFormToken.COOKIE);
+        assertTrue(token.contains("HttpOnly") && token.contains("SameSite=Strict") && token.contains("Path=/admin/login"), token);
+        assertTrue(token.contains("Max-Age="), "short-lived: " + token);
+        assertFalse(token.contains("Secure"), token);
         String login = sessionCookie(c.signIn(ADMIN).headers().allValues("Set-Cookie"));
         assertTrue(login.contains("HttpOnly") && login.contains("SameSite=Strict"), login);
+        assertTrue(login.contains("Path=/admin"), login);
+        assertFalse(login.contains("Secure"), login);
     }
 
     @Test
     void forwardedProtoIsIgnoredUnlessBehindProxy() {
         HttpResponse<String> form = c.get("/admin/login", "X-Forwarded-Proto", "https");
-        assertFalse(sessionCookie(form.headers().allValues("Set-Cookie")).contains("Secure"));
+        assertFalse(cookieHeader(form.headers().allValues("Set-Cookie"), LoginFormToken.COOKIE).contains("Secure"));
     }
 
     @Test
@@ -92,13 +94,12 @@ class LoginTest {
         try (TestApp behindProxy = TestApp.builder().clock(clock).behindProxy(true).admin(ADMIN).start()) {
             WebClient proxied = behindProxy.client();
             HttpResponse<String> form = proxied.get("/admin/login", "X-Forwarded-Proto", "https");
-            assertTrue(sessionCookie(form.headers().allValues("Set-Cookie")).contains("Secure"));
+            assertTrue(cookieHeader(form.headers().allValues("Set-Cookie"), LoginFormToken.COOKIE).contains("Secure"));
             String token = Html.csrf(Html.parse(form));
             // The cookie is Secure, so the jar will not send it over http: send it by hand.
-            String id = proxied.cookie(AdminGuard.COOKIE);
             var response = proxied.postAsIs("/admin/login",
                     Map.of("username", ADMIN.username(), "password", ADMIN.password(), "_csrf", token),
-                    "X-Forwarded-Proto", "https", "Cookie", AdminGuard.COOKIE + "=" + id);
+                    "X-Forwarded-Proto", "https", "Cookie", LoginFormToken.COOKIE + "=" + token);
             assertEquals(303, response.statusCode());
             assertTrue(sessionCookie(response.headers().allValues("Set-Cookie")).contains("Secure"));
         }
@@ -130,8 +131,8 @@ class LoginTest {
     }
 
     @Test
-    void fiveFailuresFromOneAddressBlockOtherUsernamesToo() {
-        for (int i = 0; i < 5; i++) c.signIn("user" + i, "wrong password " + i);
+    void tenFailuresFromOneAddressBlockOtherUsernamesToo() {
+        for (int i = 0; i < LoginThrottle.ADDRESS_LIMIT; i++) assertEquals(401, c.signIn("user" + i, "wrong password " + i).statusCode());
         assertEquals(429, c.signIn(ADMIN).statusCode());
     }
 
@@ -185,8 +186,45 @@ class LoginTest {
         assertEquals(200, c.get("/admin").statusCode());
     }
 
+    @Test
+    void theLoginFormLeavesNothingOnTheServer() {
+        for (int i = 0; i < 300; i++) assertEquals(200, c.get("/admin/login").statusCode());
+        assertEquals(0, app.services().sessions().storedCount(), "no session until someone signs in");
+        c.signIn(ADMIN);
+        assertEquals(1, app.services().sessions().storedCount());
+    }
+
+    @Test
+    void anExpiredOrForgedLoginTokenIsRefused() {
+        String token = Html.csrf(c.page("/admin/login"));
+        clock.advance(LoginFormToken.LIFETIME.plusMinutes(1));
+        assertEquals(403, c.postAsIs("/admin/login", Map.of("username", ADMIN.username(),
+                "password", ADMIN.password(), "_csrf", token)).statusCode(), "expired");
+        String fresh = Html.csrf(c.page("/admin/login"));
+        String forged = fresh.substring(0, fresh.lastIndexOf('.') + 1) + "AAAA" + fresh.substring(fresh.lastIndexOf('.') + 5);
+        var forgedPost = app.cookielessClient().postAsIs("/admin/login", Map.of("username", ADMIN.username(),
+                "password", ADMIN.password(), "_csrf", forged), "Cookie", LoginFormToken.COOKIE + "=" + forged);
+        assertEquals(403, forgedPost.statusCode(), "a token not signed with the database's key");
+    }
+
+    @Test
+    void expiredSessionsArePurged() {
+        c.signIn(ADMIN);
+        try (TestApp second = TestApp.start()) {
+            assertEquals(0, second.services().sessions().storedCount());
+        }
+        assertEquals(1, app.services().sessions().storedCount());
+        clock.advance(Duration.ofHours(13));
+        assertEquals(303, app.client().signIn(ADMIN).statusCode());
+        assertEquals(1, app.services().sessions().storedCount(), "the expired session was deleted at the next sign-in");
+    }
+
     static String sessionCookie(List<String> setCookies) {
-        return setCookies.stream().filter(s -> s.startsWith(AdminGuard.COOKIE + "=")).reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("no session cookie in " + setCookies));
+        return cookieHeader(setCookies, AdminGuard.COOKIE);
+    }
+
+    static String cookieHeader(List<String> setCookies, String name) {
+        return setCookies.stream().filter(s -> s.startsWith(name + "=")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + setCookies));
     }
 }

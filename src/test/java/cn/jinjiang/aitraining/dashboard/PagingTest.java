@@ -37,8 +37,11 @@ class PagingTest {
             assertTrue(second.contains("href=\"/?fp=3&amp;ep=3#figures\""), "next figures page");
             assertTrue(second.contains("第3页，共3页"), "events page 3 of 3");
 
-            String last = app.get("/?fp=99").body();
-            assertTrue(last.contains("第3页，共3页"), "a page past the end shows the last page");
+            var past = app.get("/?fp=99");
+            assertEquals(302, past.statusCode(), "a page past the end redirects to the last page");
+            assertEquals("/?fp=3&ep=1", past.headers().firstValue("Location").orElseThrow());
+            String last = app.get("/?fp=3&ep=1").body();
+            assertTrue(last.contains("第3页，共3页"));
             assertEquals(35, figureRows(last));
             assertEquals(200, app.get("/?fp=abc&ep=-1").statusCode(), "nonsense page numbers mean page 1");
         }

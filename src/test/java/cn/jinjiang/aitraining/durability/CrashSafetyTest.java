@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * every edit that had received its success response is there, with its audit entry. Three rounds.
  */
 class CrashSafetyTest {
-    static final TestAdmin ADMIN = new TestAdmin("crash-tester", "a long enough password");
+    /** One account per client, as eight people in one office would sign in (the throttle counts per name and address). */
+    static TestAdmin admin(int client) { return new TestAdmin("crash-tester-" + client, "a long enough password"); }
     static final List<String> KEYS = List.of("ai-learning-activities", "ai-training-attendance", "ai-lectures",
             "ai-online-study-hours", "ai-scenario-projects", "special-courses-since-2022",
             "cadre-school-sessions-since-2023", "cadres-seconded-shanghai-shenzhen");
@@ -47,7 +48,7 @@ class CrashSafetyTest {
     void everyAcknowledgedEditSurvivesSigkill() throws Exception {
         Path db = folder.resolve("crash.db");
         try (Database database = Database.open(db)) {
-            ADMIN.createIn(database);
+            for (int client = 0; client < KEYS.size(); client++) admin(client).createIn(database);
         }
         List<Ack> acknowledged = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
@@ -101,7 +102,7 @@ class CrashSafetyTest {
         WebClient browser = new WebClient("http://127.0.0.1:" + port);
         String key = KEYS.get(client);
         try {
-            HttpResponse<String> login = browser.signIn(ADMIN);
+            HttpResponse<String> login = browser.signIn(admin(client));
             if (login.statusCode() != 303) throw new AssertionError("login failed: " + login.statusCode());
             for (int i = 0; !stop.get(); i++) {
                 Map<String, String> form = browser.form("/admin/figures/" + key, "figure-form");

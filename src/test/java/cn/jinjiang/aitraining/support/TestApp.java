@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * The real server (WebApp over AppServices) on a free port and a temporary SQLite file, as every
  * HTTP and browser test runs it.
- * API: {@code TestApp.builder().clock(c).behindProxy(true).admin(account).folder(dir).start()}, or
+ * API: {@code TestApp.builder().clock(c).behindProxy(true).trustedProxies(list).admin(account).folder(dir).start()}, or
  * {@link #start()} for the defaults; then {@link #client()}, {@link #cookielessClient()}, {@link #signedIn()}, {@link #baseUrl()},
  * {@link #services()}, {@link #database()}, {@link #dbFile()}; {@link #close()} stops it.
  *
@@ -50,7 +50,7 @@ public final class TestApp implements AutoCloseable {
         database = Database.open(dbFile);
         try {
             if (admin != null) admin.createIn(database);
-            services = AppServices.create(new AppConfig("127.0.0.1", 0, dbFile, b.behindProxy), database, b.clock);
+            services = AppServices.create(new AppConfig("127.0.0.1", 0, dbFile, b.behindProxy, b.trustedProxies), database, b.clock);
             app = WebApp.create(services).start("127.0.0.1", 0);
         } catch (RuntimeException e) {
             database.close();
@@ -123,11 +123,14 @@ public final class TestApp implements AutoCloseable {
         private boolean behindProxy;
         private TestAdmin admin = TestAdmin.EDITOR;
         private Path folder;
+        private java.util.List<String> trustedProxies = java.util.List.of();
 
         private Builder() {}
 
         public Builder clock(Clock clock) { this.clock = clock; return this; }
         public Builder behindProxy(boolean behindProxy) { this.behindProxy = behindProxy; return this; }
+        /** With {@link #behindProxy}: the peers whose X-Forwarded-* headers count (default: loopback). */
+        public Builder trustedProxies(java.util.List<String> proxies) { this.trustedProxies = proxies; return this; }
         public Builder admin(TestAdmin admin) { this.admin = admin; return this; }
         public Builder admin(String username, String password) { return admin(new TestAdmin(username, password)); }
         /** Where the database file goes (kept after close); default: a temporary folder removed on close. */

@@ -1,0 +1,56 @@
+package cn.jinjiang.aitraining.web;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which forwarding headers to believe. Without {@code --behind-proxy} none; with it, only from the
+ * proxies named by {@code --trusted-proxy} (by default the loopback addresses, where a reverse
+ * proxy on the same machine connects from). Anyone else could write any address into
+ * X-Forwarded-For, so from them it is ignored.
+ */
+public final class ProxyTrust {
+    public static final List<String> LOOPBACK = List.of("127.0.0.1", "::1", "0:0:0:0:0:0:0:1");
+
+    private final boolean behindProxy;
+    private final Set<String> trusted;
+
+    public ProxyTrust(boolean behindProxy, List<String> trustedProxies) {
+        this.behindProxy = behindProxy;
+        List<String> named = trustedProxies == null || trustedProxies.isEmpty() ? LOOPBACK : trustedProxies;
+        this.trusted = named.stream().map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether this request came through a proxy whose headers we believe. */
+    public boolean fromTrustedProxy(Context ctx) {
+        return behindProxy && trusted.contains(ctx.req().getRemoteAddr());
+    }
+
+    /** HTTPS as the browser sees it: the proxy's word only when it is a trusted proxy. */
+    public boolean isHttps(Context ctx) {
+        if (fromTrustedProxy(ctx)) {
+            String proto = ctx.header("X-Forwarded-Proto");
+            if (proto != null && !proto.isBlank()) return proto.split(",")[0].trim().equalsIgnoreCase("https");
+        }
+        return "https".equalsIgnoreCase(ctx.scheme());
+    }
+
+    /**
+     * The client's address. Through trusted proxies: the right-most X-Forwarded-For entry that is not
+     * itself a trusted proxy (entries further left were written by the client and may be forged).
+     */
+    public String clientAddress(Context ctx) {
+        String direct = ctx.req().getRemoteAddr();
+        if (!fromTrustedProxy(ctx)) return direct;
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) return direct;
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].trim();
+            if (!hop.isEmpty() && !trusted.contains(hop)) return hop;
+        }
+        return hops[0].trim().isEmpty() ? direct : hops[0].trim();
+    }
+}

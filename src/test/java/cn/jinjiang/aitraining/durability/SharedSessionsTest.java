@@ -1,0 +1,163 @@
+package cn.jinjiang.aitraining.durability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jinjiang.aitraining.support.Html;
+import cn.jinjiang.aitraining.support.WebClient;
+import cn.jinjiang.aitraining.AppConfig;
+import cn.jinjiang.aitraining.AppServices;
+import cn.jinjiang.aitraining.auth.AdminGuard;
+import cn.jinjiang.aitraining.db.Database;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sessions and throttle counts live in the database: two server processes on one database file
+ * share a sign-in and the throttle, a restarted process keeps everyone signed in, and the
+ * database holds only the hash of a session id.
+ */
+class SharedSessionsTest {
+    static final String USER = "session-tester";
+    static final String PASSWORD = "a long enough password";
+
+    @TempDir Path folder;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    @Timeout(300) // three server processes start; slow on a busy two-core machine
+    void twoProcessesShareASignInAndItSurvivesARestart() throws Exception {
+        Path db = folder.resolve("shared.db");
+        try (Database database = Database.open(db)) {
+            AppServices.create(new AppConfig("127.0.0.1", 0, db, false), database, Clock.systemUTC())
+                    .accounts().createOrReset(USER, PASSWORD);
+        }
+        int portA = freePort();
+        int portB = freePort();
+        List<Process> running = new ArrayList<>();
+        try {
+            running.add(startServer(db, portA));
+            running.add(startServer(db, portB));
+
+            String session = signIn(portA);
+            assertEquals(200, admin(portA, session).statusCode(), "signed in on A");
+            assertEquals(200, admin(portB, session).statusCode(), "the same sign-in works on B");
+
+            // Only the SHA-256 of the id is stored.
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(session.getBytes()));
+            List<String> stored = storedIds(db);
+            assertTrue(stored.contains(hash), "the hash is stored");
+            assertFalse(stored.contains(session), "the id itself is not");
+
+            // Throttle counts are shared: four wrong passwords on A, one on B, then B refuses.
+            for (int i = 0; i < 4; i++) assertEquals(401, login(portA, "wrong " + i).statusCode());
+            assertEquals(401, login(portB, "wrong 4").statusCode());
+            assertEquals(429, login(portB, PASSWORD).statusCode(), "the fifth failure, counted across processes, blocks");
+
+            Process a = running.remove(0);
+            a.destroy();
+            assertTrue(a.waitFor(20, TimeUnit.SECONDS));
+            running.add(startServer(db, portA));
+            assertEquals(200, admin(portA, session).statusCode(), "still signed in after A restarted");
+        } finally {
+            for (Process p : running) {
+                p.destroy();
+                if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
+            }
+        }
+    }
+
+    private String signIn(int port) throws Exception {
+        HttpResponse<String> response = login(port, PASSWORD);
+        assertEquals(303, response.statusCode(), response.body());
+        return cookie(response, AdminGuard.COOKIE);
+    }
+
+    private HttpResponse<String> login(int port, String password) throws Exception {
+        HttpResponse<String> form = send(HttpRequest.newBuilder(url(port, "/admin/login")).GET().build());
+        String token = Html.csrf(Html.parse(form));
+        String loginCookie = cookie(form, "admin_login");
+        return send(HttpRequest.newBuilder(url(port, "/admin/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "admin_login=" + loginCookie)
+                .POST(HttpRequest.BodyPublishers.ofString(WebClient.encode(
+                        Map.of("username", USER, "password", password, "_csrf", token))))
+                .build());
+    }
+
+    private HttpResponse<String> admin(int port, String session) throws Exception {
+        return send(HttpRequest.newBuilder(url(port, "/admin")).header("Cookie", AdminGuard.COOKIE + "=" + session).GET().build());
+    }
+
+    private static String cookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie"));
+    }
+
+    private static List<String> storedIds(Path db) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             ResultSet rs = c.createStatement().executeQuery("SELECT id_hash FROM admin_session")) {
+            while (rs.next()) ids.add(rs.getString(1));
+        }
+        return ids;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI url(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static Process startServer(Path db, int port) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "cn.jinjiang.aitraining.App", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", db.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(db.resolveSibling("server-" + port + ".log").toFile()))
+                .start();
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new AssertionError("server exited with " + process.exitValue());
+            try {
+                if (client.send(HttpRequest.newBuilder(url(port, "/healthz")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return process;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        process.destroyForcibly();
+        throw new AssertionError("server did not start");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
