@@ -30,6 +30,7 @@ public final class PasswordHasher {
 
     /** No hashing slot came free in time: the server is busy with other sign-ins. */
     public static final class Busy extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         Busy() {
             super("password hashing is busy", null, false, false);
         }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
 
 /**
@@ -31,7 +31,7 @@ final class ClientFailure {
     /** The 4xx status of a request Jetty refused while we read it (e.g. 408 too slow, 400 malformed), else 0. */
     static int badRequestStatus(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadMessageException bad && bad.getCode() >= 400 && bad.getCode() < 500) return bad.getCode();
+            if (t instanceof HttpException bad && bad.getCode() >= 400 && bad.getCode() < 500) return bad.getCode();
             if (t.getCause() == t) break;
         }
         return 0;

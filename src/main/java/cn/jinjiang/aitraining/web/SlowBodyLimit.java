@@ -1,6 +1,6 @@
 package cn.jinjiang.aitraining.web;
 
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -65,15 +65,20 @@ public final class SlowBodyLimit extends Handler.Wrapper {
         @Override
         public Content.Chunk read() {
             Content.Chunk chunk = super.read();
+            long length = getLength();
             if (chunk != null) {
                 received += chunk.remaining();
-                if (chunk.isLast()) complete = true;
+                if (chunk.isLast() || (length >= 0 && received >= length)) complete = true;
             }
             if (complete || (chunk != null && Content.Chunk.isFailure(chunk))) return chunk;
             long late = NanoTime.millisSince(started) - graceMillis;
-            if (late > 0 && received < bytesPerSecond * late / 1000) {
+            // Never owe more than the declared body: a body that arrived in time but is read late
+            // (the server was busy) is not the client's fault.
+            long owed = bytesPerSecond * Math.max(late, 0) / 1000;
+            if (length >= 0) owed = Math.min(owed, length);
+            if (late > 0 && received < owed) {
                 if (chunk != null) chunk.release();
-                return Content.Chunk.from(new BadMessageException(HttpStatus.REQUEST_TIMEOUT_408,
+                return Content.Chunk.from(new HttpException.RuntimeException(HttpStatus.REQUEST_TIMEOUT_408,
                         "request body slower than " + bytesPerSecond + " B/s"), true);
             }
             return chunk;
