@@ -35,10 +35,17 @@ public final class FigureAudit {
         return out;
     }
 
+    /** Applied to the figure narrowed to one observation, so {@code latest()} is that observation. */
     private static List<AuditedField<FigureState>> observationFields() {
         List<AuditedField<FigureState>> out = new ArrayList<>();
         for (EditableField<FigureState, FigureForm> f : FigureFields.OF_OBSERVATION) {
-            out.add(f.name().equals("value") ? AuditedField.of(f, FigureState::display) : AuditedField.of(f));
+            out.add(switch (f.name()) {
+                case "value" -> AuditedField.of(f, FigureState::display);
+                case "qualifier" -> AuditedField.of(f, (s, lang) -> Messages.get(lang, "qualifier." + s.latest().qualifier()));
+                case "as_of" -> AuditedField.of(f, (s, lang) -> DateFormat.format(lang, s.latest().asOf()));
+                case "source_date" -> AuditedField.of(f, (s, lang) -> DateFormat.format(lang, s.latest().sourceDate()));
+                default -> AuditedField.of(f);
+            });
         }
         return out;
     }
