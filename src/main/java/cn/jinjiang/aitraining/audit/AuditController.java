@@ -32,6 +32,9 @@ public final class AuditController {
     private static final DateTimeFormatter SHOWN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
 
+    /** Longest reason, as for every other change; counted in characters as people see them. */
+    static final int MAX_REASON = 500;
+
     private final AuditService service;
     private final Views views;
 
@@ -39,9 +42,6 @@ public final class AuditController {
         this.service = service;
         this.views = views;
     }
-
-    /** Longest reason, as for every other change; counted in characters as people see them. */
-    static final int MAX_REASON = 500;
 
     public void list(Context ctx) {
         AuditFilter filter = AuditFilter.of(ctx.queryParam("entity"), ctx.queryParam("user"));
@@ -122,7 +122,7 @@ public final class AuditController {
         try {
             long newId = service.revert(id, AdminGuard.username(ctx), recorded);
             AdminSession session = AdminGuard.session(ctx);
-            if (session != null) session.flash("admin.flash.reverted", false, id, newId);
+            if (session != null) session.flash("admin.flash.reverted", false, String.valueOf(id), String.valueOf(newId)); // 1000, not 1,000
             ctx.redirect("/admin/audit", HttpStatus.SEE_OTHER);
         } catch (RevertRefused refused) {
             refuse(ctx, refused.messageKey().equals("revert.not_found") ? 404 : 409, refused);
