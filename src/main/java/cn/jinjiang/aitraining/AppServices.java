@@ -2,9 +2,11 @@ package cn.jinjiang.aitraining;
 
 import cn.jinjiang.aitraining.admin.events.AdminEventDao;
 import cn.jinjiang.aitraining.admin.events.AdminEventService;
+import cn.jinjiang.aitraining.admin.events.EventAudit;
 import cn.jinjiang.aitraining.admin.extract.ExtractService;
 import cn.jinjiang.aitraining.admin.figures.AdminFigureDao;
 import cn.jinjiang.aitraining.admin.figures.AdminFigureService;
+import cn.jinjiang.aitraining.admin.figures.FigureAudit;
 import cn.jinjiang.aitraining.admin.shared.SourceDao;
 import cn.jinjiang.aitraining.audit.AuditDao;
 import cn.jinjiang.aitraining.audit.AuditJson;
@@ -69,6 +71,8 @@ public record AppServices(
         var audit = new AuditService(jdbi, auditDao, auditJson);
         audit.register(adminFigures);
         audit.register(adminEvents);
+        audit.register(FigureAudit.TYPE);
+        audit.register(EventAudit.TYPE);
         return new AppServices(config, database, clock, json, new Assets(), new DataVersion(jdbi),
                 figures, events, new DashboardService(figures, events, json.mapper()),
                 accounts, new SessionStore(jdbi, clock, json.mapper()), new LoginThrottle(jdbi, clock),

@@ -128,6 +128,7 @@ public final class WebApp {
             routes.post("/admin/events/{key}/archive", eventForms::archiveEvent, FORM);
             config.routes.get("/admin/audit", audit::list);
             config.routes.get("/admin/audit.csv", audit::csv);
+            config.routes.get("/admin/audit/{id}", audit::confirmRevert);
             routes.post("/admin/audit/{id}/revert", audit::revert, FORM);
             config.routes.get("/admin/import", imports::form);
             routes.post("/admin/import", imports::upload, UPLOAD);

@@ -2,6 +2,7 @@ package cn.jinjiang.aitraining.audit;
 
 import cn.jinjiang.aitraining.paging.Page;
 
+import cn.jinjiang.aitraining.admin.shared.FieldErrors;
 import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.auth.AdminSession;
 import cn.jinjiang.aitraining.export.CsvCells;
@@ -17,15 +18,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** GET /admin/audit, GET /admin/audit.csv, POST /admin/audit/{id}/revert. */
+/**
+ * GET /admin/audit, GET /admin/audit.csv, GET /admin/audit/{id} (what an undo would do, asking for
+ * a reason and a confirmation), POST /admin/audit/{id}/revert (the undo itself).
+ */
 public final class AuditController {
     public static final List<String> CSV_COLUMNS = List.of(
             "id", "occurred_at", "user", "action", "entity_type", "entity_key", "changes", "reason", "reverts_id",
             "before_json", "after_json");
     private static final DateTimeFormatter SHOWN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+
+    /** Longest reason, as for every other change; counted in characters as people see them. */
+    static final int MAX_REASON = 500;
 
     private final AuditService service;
     private final Views views;
@@ -37,7 +45,7 @@ public final class AuditController {
 
     public void list(Context ctx) {
         AuditFilter filter = AuditFilter.of(ctx.queryParam("entity"), ctx.queryParam("user"));
-        var page = service.page(filter, Page.requested(ctx.queryParam("page")));
+        var page = service.page(filter, Page.requested(ctx.queryParam("page")), RequestLang.resolve(ctx));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("page", page);
         model.put("filter", filter);
@@ -55,7 +63,7 @@ public final class AuditController {
         ctx.contentType(CsvCells.CONTENT_TYPE);
         ctx.header("Content-Disposition", "attachment; filename=\"ai-training-audit.csv\"");
         try (CsvCells.CsvOut csv = CsvCells.open(ctx.outputStream(), CSV_COLUMNS)) {
-            service.forEach(filter, row -> {
+            service.forEach(filter, RequestLang.resolve(ctx), row -> {
                 AuditEntry e = row.entry();
                 List<Object> cells = new ArrayList<>();
                 cells.add(e.id());
@@ -75,30 +83,82 @@ public final class AuditController {
         }
     }
 
-    public void revert(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            refuse(ctx, 404, "revert.not_found");
+    // GET /admin/audit/{id}: the undo's confirmation step. Changes nothing.
+    public void confirmRevert(Context ctx) {
+        Long id = entryId(ctx);
+        if (id == null) return;
+        Lang lang = RequestLang.resolve(ctx);
+        Optional<AuditRow> row = service.entry(id, lang);
+        if (row.isEmpty()) {
+            refuse(ctx, 404, new RevertRefused("revert.not_found"));
             return;
         }
+        if (row.get().undone()) {
+            refuse(ctx, 409, alreadyUndone(row.get()));
+            return;
+        }
+        confirmation(ctx, 200, row.get(), "", new FieldErrors());
+    }
+
+    // POST /admin/audit/{id}/revert: the undo, with the reason the confirmation asked for.
+    public void revert(Context ctx) {
+        Long id = entryId(ctx);
+        if (id == null) return;
+        Lang lang = RequestLang.resolve(ctx);
+        FieldErrors errors = new FieldErrors();
+        String reason = errors.text("reason", ctx.formParam("reason"), false, MAX_REASON);
+        if (!errors.isEmpty()) {
+            Optional<AuditRow> row = service.entry(id, lang);
+            if (row.isEmpty()) {
+                refuse(ctx, 404, new RevertRefused("revert.not_found"));
+            } else {
+                confirmation(ctx, 422, row.get(), ctx.formParam("reason"), errors);
+            }
+            return;
+        }
+        String recorded = reason == null
+                ? Messages.get(lang, "admin.audit.undo_reason_bare", String.valueOf(id))
+                : Messages.get(lang, "admin.audit.undo_reason", String.valueOf(id), reason);
         try {
-            long newId = service.revert(id, AdminGuard.username(ctx), ctx.formParam("reason"));
+            long newId = service.revert(id, AdminGuard.username(ctx), recorded);
             AdminSession session = AdminGuard.session(ctx);
-            if (session != null) session.flash("admin.flash.reverted", false, id, newId);
+            if (session != null) session.flash("admin.flash.reverted", false, String.valueOf(id), String.valueOf(newId)); // 1000, not 1,000
             ctx.redirect("/admin/audit", HttpStatus.SEE_OTHER);
         } catch (RevertRefused refused) {
-            refuse(ctx, refused.messageKey().equals("revert.not_found") ? 404 : 409, refused.messageKey());
+            refuse(ctx, refused.messageKey().equals("revert.not_found") ? 404 : 409, refused);
         }
     }
 
-    private void refuse(Context ctx, int status, String key) {
+    private void confirmation(Context ctx, int status, AuditRow row, String reason, FieldErrors errors) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("row", row);
+        model.put("time", SHOWN.format(row.entry().occurredAt()));
+        model.put("reason", reason == null ? "" : reason);
+        model.put("errors", errors.messages(RequestLang.resolve(ctx)));
+        ctx.status(status);
+        views.html(ctx, "admin/audit-revert", model);
+    }
+
+    private static RevertRefused alreadyUndone(AuditRow row) {
+        return new RevertRefused("revert.already_undone", String.valueOf(row.entry().id()), String.valueOf(row.undoneBy()));
+    }
+
+    /** The entry id in the path; null (and a 404 answered) when it is not a number. */
+    private Long entryId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            refuse(ctx, 404, new RevertRefused("revert.not_found"));
+            return null;
+        }
+    }
+
+    private void refuse(Context ctx, int status, RevertRefused refused) {
         Lang lang = RequestLang.resolve(ctx);
         ctx.status(status);
         views.html(ctx, "admin/message", Map.of(
                 "title", Messages.get(lang, "revert.refused.title"),
-                "message", Messages.get(lang, key),
+                "message", Messages.get(lang, refused.messageKey(), refused.args()),
                 "backUrl", "/admin/audit"));
     }
 

@@ -3,7 +3,9 @@ package cn.jinjiang.aitraining.audit;
 import cn.jinjiang.aitraining.db.StoredDates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -71,6 +73,25 @@ public final class AuditDao {
     public List<String> users() {
         return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT username FROM audit_entry ORDER BY username")
                 .mapTo(String.class).list());
+    }
+
+    /** The entry that undid entry {@code id}, if one did. */
+    public Optional<Long> undoneBy(Handle h, long id) {
+        return h.createQuery("SELECT MIN(id) FROM audit_entry WHERE reverts_id = :id")
+                .bind("id", id).mapTo(Long.class).findOne();
+    }
+
+    /** For each of {@code ids} that was undone, the entry that undid it; one query for a whole page. */
+    public Map<Long, Long> undoneBy(List<Long> ids) {
+        if (ids.isEmpty()) return Map.of();
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT reverts_id, MIN(id) AS undone_by FROM audit_entry
+                         WHERE reverts_id IN (<ids>) GROUP BY reverts_id""")
+                .bindList("ids", ids)
+                .reduceRows(new HashMap<Long, Long>(), (map, row) -> {
+                    map.put(row.getColumn("reverts_id", Long.class), row.getColumn("undone_by", Long.class));
+                    return map;
+                }));
     }
 
     /** The id of the newest entry about an entity. */

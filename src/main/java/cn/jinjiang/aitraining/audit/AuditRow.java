@@ -2,5 +2,10 @@ package cn.jinjiang.aitraining.audit;
 
 import java.util.List;
 
-/** An entry with the fields it changed, ready to show. */
-public record AuditRow(AuditEntry entry, List<Change> changes) {}
+/**
+ * An entry ready to show: what its target is called, the fields it changed, and the entry that
+ * undid it (null while it stands).
+ */
+public record AuditRow(AuditEntry entry, String label, List<Change> changes, Long undoneBy) {
+    public boolean undone() { return undoneBy != null; }
+}

@@ -69,7 +69,7 @@ class AuditTest {
         assertFalse(lectures.contains(">second<"));
         assertTrue(c.get("/admin/audit?user=editor").body().contains("second"));
         assertTrue(c.get("/admin/audit?user=someone-else").body().contains("暂无记录"));
-        assertTrue(all.contains("<del>6</del> → <ins>7</ins>"), "before → after");
+        assertTrue(all.contains("<del>6期</del> → <ins>7期</ins>"), "before → after, as the dashboard shows values");
     }
 
     @Test

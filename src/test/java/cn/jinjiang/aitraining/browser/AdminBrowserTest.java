@@ -81,6 +81,11 @@ class AdminBrowserTest {
         browser.screenshot("admin-audit-desktop");
         WebElement revert = driver.findElement(By.cssSelector("form.revert-form button[type=submit]"));
         revert.click();
+        // Undo asks for confirmation first: what will be put back, and a reason.
+        waitFor(d -> !d.findElements(By.id("revert-confirm")).isEmpty());
+        assertNoSeriousViolations("undo confirmation");
+        driver.findElement(By.name("reason")).sendKeys("浏览器测试：撤销");
+        driver.findElement(By.id("revert-confirm")).click();
         waitFor(d -> !d.findElements(By.id("flash")).isEmpty());
 
         driver.get(app.baseUrl() + "/");

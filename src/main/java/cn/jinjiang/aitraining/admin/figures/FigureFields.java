@@ -13,10 +13,14 @@ import java.util.function.Function;
 public final class FigureFields {
     private FigureFields() {}
 
-    public static final List<EditableField<FigureState, FigureForm>> ALL = List.of(
+    /** The figure's own fields. */
+    public static final List<EditableField<FigureState, FigureForm>> OF_FIGURE = List.of(
             new EditableField<>("label_zh", FigureState::labelZh, FigureForm::labelZh),
             new EditableField<>("label_en", FigureState::labelEn, FigureForm::labelEn),
-            new EditableField<>("category", FigureState::category, FigureForm::category),
+            new EditableField<>("category", FigureState::category, FigureForm::category));
+
+    /** The fields of an observation, read from the figure's latest one. */
+    public static final List<EditableField<FigureState, FigureForm>> OF_OBSERVATION = List.of(
             new EditableField<>("value", latest(o -> QuantityFormat.plain(o.value())), FigureForm::value),
             new EditableField<>("unit", latest(ObservationState::unit), FigureForm::unit),
             new EditableField<>("qualifier", latest(ObservationState::qualifier), FigureForm::qualifier),
@@ -25,6 +29,9 @@ public final class FigureFields {
             new EditableField<>("source", latest(ObservationState::source), FigureForm::source),
             new EditableField<>("source_date", latest(o -> o.sourceDate().toString()), FigureForm::sourceDate),
             new EditableField<>("quote", latest(ObservationState::quote), FigureForm::quote));
+
+    public static final List<EditableField<FigureState, FigureForm>> ALL =
+            java.util.stream.Stream.concat(OF_FIGURE.stream(), OF_OBSERVATION.stream()).toList();
 
     /** The fields the edit form changes: the category is chosen when a figure is created. */
     public static final List<EditableField<FigureState, FigureForm>> EDIT_FORM =
