@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
@@ -41,7 +42,8 @@ final class XlsxUpload {
 
     /** An OLE2 compound file: the old binary .xls (and other Office 97 files). */
     static boolean looksLikeOldExcel(byte[] bytes) {
-        return ReadableWorkbook.isOLE2Header(bytes);
+        byte[] signature = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        return bytes.length >= signature.length && Arrays.equals(bytes, 0, signature.length, signature, 0, signature.length);
     }
 
     static UploadedTable read(byte[] bytes, int maxRows) {

@@ -236,8 +236,13 @@ class ExcelImportTest {
         files.put("Excel文件已损坏  ", notAWorkbook.toByteArray());
         files.put("解压后超过32 MB", bomb.toByteArray());
         files.put("旧版Excel文件（.xls）", ole2);
+        files.put("不是有效的Excel工作簿 ", new byte[] {'P', 'K'});
+        // five bytes: too short for any signature check to read past the end
+        files.put("既不是UTF-8也不是GBK", new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xFF, (byte) 0x80, 0x41});
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            HttpResponse<String> r = upload("figures.xlsx", file.getValue());
+            // a short file is only an xlsx when it is named so; otherwise it is read as a CSV
+            String name = file.getKey().contains("GBK") ? "figures.csv" : "figures.xlsx";
+            HttpResponse<String> r = upload(name, file.getValue());
             assertEquals(422, r.statusCode(), file.getKey() + ": " + r.body());
             String message = Html.parse(r).select("#import-problems").text();
             assertTrue(message.contains(file.getKey().strip()), file.getKey() + " → " + message);
