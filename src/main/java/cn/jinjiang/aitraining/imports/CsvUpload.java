@@ -27,6 +27,8 @@ final class CsvUpload {
             for (CSVRecord record : parser) {
                 List<String> cells = new ArrayList<>(record.size());
                 for (String cell : record) cells.add(unneutralise(cell));
+                // Excel saves rows whose cells were only formatted as ",,,,": nothing to import
+                if (cells.stream().allMatch(String::isBlank)) continue;
                 lines.add(new UploadedTable.Line((int) record.getRecordNumber() + 1, cells));
                 // one more than allowed, so the service can say the file is too long
                 if (lines.size() > maxRows) break;

@@ -95,13 +95,16 @@ class ExcelImportTest {
                 + "超1.5万人次,\"over 15,000 attendances\",2025年以来,2025.9.30,晋江经济报,2025年9月30日,覆盖干部1.5万余人次,,"
                 + "2025 year to date,attendances,Jinjiang Economic News,晋江干部AI培训再上新台阶,TRUE\r\n"
                 + "ai-lectures,AI专题辅导讲座,AI lectures,ai-learning,1.2万,期,exact,,,2025年以来,2025-9-30,晋江经济报,"
-                + "2025/09/30,举办专题辅导讲座,,2025 year to date,lectures,Jinjiang Economic News,,TRUE\r\n";
+                + "2025/09/30,举办专题辅导讲座,,2025 year to date,lectures,Jinjiang Economic News,,TRUE\r\n"
+                // cells Excel only saw formatted
+                + ",,,,,,,,,,,,,,,,,,,\r\n";
         byte[] bytes = csv.getBytes(GBK);
         assertFalse(Arrays.equals(bytes, csv.getBytes(StandardCharsets.UTF_8)), "really GBK bytes");
 
         HttpResponse<String> preview = upload("figures.csv", bytes);
         assertEquals(200, preview.statusCode(), preview.body());
         Map<String, Element> rows = rowsByKey(Html.parse(preview));
+        assertEquals(3, rows.size(), rows.keySet().toString());
         assertEquals("report", rows.get("ai-learning-activities").attr("data-action"));
         assertEquals("report", rows.get("ai-training-attendance").attr("data-action"));
         // 6 → 12,000 lectures is a factor of ten: marked, the other rows not
