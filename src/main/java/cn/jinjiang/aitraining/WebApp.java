@@ -102,6 +102,7 @@ public final class WebApp {
             config.routes.get("/", dashboard::show);
             config.routes.get("/figures/{key}", figures::page);
             config.routes.get("/figures.csv", exports::figuresCsv);
+            config.routes.get("/figures.xlsx", exports::figuresXlsx);
             config.routes.get("/events.csv", exports::eventsCsv);
             config.routes.get("/api/figures", api::figures);
             config.routes.get("/api/figures/{key}", api::figure);

@@ -5,7 +5,7 @@ import cn.jinjiang.aitraining.figures.FigureService;
 import cn.jinjiang.aitraining.web.HttpCache;
 import io.javalin.http.Context;
 
-/** GET /figures.csv and /events.csv, streamed row by row. */
+/** GET /figures.csv and /events.csv, streamed row by row, and /figures.xlsx. */
 public final class ExportController {
     private final FigureService figures;
     private final EventService events;
@@ -24,6 +24,12 @@ public final class ExportController {
                 figures.forEachPublished(f -> csv.row(FigureExport.csvRow(f)));
             }
         });
+    }
+
+    /** The same columns and rows as {@link #figuresCsv}, as an Excel workbook the import reads back. */
+    public void figuresXlsx(Context ctx) {
+        attachment(ctx, "ai-training-figures.xlsx");
+        cache.respond(ctx, "figures-xlsx", FigureXlsx.CONTENT_TYPE, out -> FigureXlsx.write(out, figures::forEachPublished));
     }
 
     public void eventsCsv(Context ctx) {

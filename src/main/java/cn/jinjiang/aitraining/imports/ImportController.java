@@ -9,6 +9,8 @@ import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.auth.AdminSession;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
+import cn.jinjiang.aitraining.i18n.QuantityFormat;
+import cn.jinjiang.aitraining.values.UnusualChange;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.Views;
 import io.javalin.http.Context;
@@ -37,6 +39,9 @@ public final class ImportController {
     /** A problem as shown: line, column and the message in the viewer's language. */
     public record ShownProblem(int line, String column, String message) {}
 
+    /** A row as shown: what it does, and its unusual-value warnings in the viewer's language. */
+    public record ShownRow(ImportPlan.Row row, List<String> warnings) {}
+
     public void form(Context ctx) {
         render(ctx, 200, null, null, "");
     }
@@ -44,7 +49,7 @@ public final class ImportController {
     public void upload(Context ctx) {
         UploadedFile file = ctx.uploadedFile("file");
         if (file == null || file.filename() == null || file.filename().isBlank()) {
-            render(ctx, UNPROCESSABLE, null, "import.no_file", "");
+            render(ctx, UNPROCESSABLE, null, "import.choose_file", "");
             return;
         }
         if (file.size() > ImportService.MAX_BYTES) {
@@ -78,8 +83,15 @@ public final class ImportController {
             render(ctx, UNPROCESSABLE, plan, null, typed == null ? "" : typed);
             return;
         }
+        boolean confirmed = UnusualChange.confirmed(ctx.formParam(UnusualChange.CONFIRM_FIELD));
+        if (plan.hasUnusual() && !confirmed) {
+            // nothing is applied: the preview again, with the warnings and the box to tick
+            ctx.attribute("unusualError", Messages.get(RequestLang.resolve(ctx), "admin.import.unusual_unconfirmed"));
+            render(ctx, UNPROCESSABLE, plan, null, typed);
+            return;
+        }
         try {
-            int applied = service.apply(plan, reason, AdminGuard.username(ctx));
+            int applied = service.apply(plan, reason, AdminGuard.username(ctx), confirmed);
             session.remove(SESSION_PREFIX + plan.id());
             session.flash("admin.flash.imported", false, applied);
             ctx.redirect("/admin", HttpStatus.SEE_OTHER);
@@ -100,7 +112,19 @@ public final class ImportController {
                 .map(p -> new ShownProblem(p.line(), p.column(), Messages.get(lang, p.messageKey(), p.args())))
                 .toList();
         model.put("problems", problems);
+        model.put("shownRows", plan == null ? List.of() : plan.rows().stream()
+                .map(r -> new ShownRow(r, r.unusual().stream().map(u -> warning(lang, u)).toList()))
+                .toList());
+        model.put("unusualError", ctx.attribute("unusualError"));
+        model.put("confirmField", UnusualChange.CONFIRM_FIELD);
+        model.put("confirmValue", UnusualChange.CONFIRM_VALUE);
         ctx.status(status);
         views.html(ctx, "admin/import", model);
+    }
+
+    private static String warning(Lang lang, ImportPlan.Unusual u) {
+        String current = u.current() == null ? "" : QuantityFormat.display(lang, u.current(), u.currentUnitEn());
+        String proposed = QuantityFormat.display(lang, u.proposed(), u.proposedUnitEn());
+        return Messages.get(lang, u.warning().messageKey(), current, proposed, u.period());
     }
 }

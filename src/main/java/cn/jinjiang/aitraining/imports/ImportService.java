@@ -12,9 +12,9 @@ import cn.jinjiang.aitraining.admin.shared.EditableField;
 import cn.jinjiang.aitraining.admin.shared.FieldErrors;
 import cn.jinjiang.aitraining.audit.Change;
 import cn.jinjiang.aitraining.export.FigureExport;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import cn.jinjiang.aitraining.values.Qualifier;
+import cn.jinjiang.aitraining.values.Quantity;
+import cn.jinjiang.aitraining.values.UnusualChange;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,22 +22,23 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The CSV import: the format of {@code /figures.csv} ({@link FigureExport#COLUMNS}) read back.
+ * The import: the format of {@code /figures.csv} and {@code /figures.xlsx} ({@link FigureExport#COLUMNS})
+ * read back, from a CSV (UTF-8 or GBK) or an xlsx.
  * {@link #preview} changes nothing; {@link #apply} applies every row in one transaction or none.
  */
 public final class ImportService {
     public static final int MAX_BYTES = 2 * 1024 * 1024;
     public static final int MAX_ROWS = 5_000;
+    /** The columns of {@code /figures.csv} and {@code /figures.xlsx}: a download imports back unchanged. */
+    static final List<String> COLUMNS = FigureExport.COLUMNS;
     static final List<String> REQUIRED = List.of("key", "label_zh", "label_en", "category", "value", "unit",
             "qualifier", "period", "as_of", "source", "source_date", "quote");
 
@@ -52,6 +53,10 @@ public final class ImportService {
         this.figures = figures;
     }
 
+    /**
+     * Reads an upload without changing anything: an {@code .xlsx} (recognised by its content, or
+     * named so) or a CSV.
+     */
     public ImportPlan preview(String fileName, byte[] bytes, LocalDate today) {
         String id = token();
         List<ImportPlan.Problem> problems = new ArrayList<>();
@@ -59,47 +64,43 @@ public final class ImportService {
             problems.add(new ImportPlan.Problem(0, null, "import.too_large", new Object[] {2}));
             return new ImportPlan(id, fileName, "", List.of(), problems);
         }
-        Optional<CsvDecoding.Decoded> decoded = CsvDecoding.decode(bytes);
-        if (decoded.isEmpty()) {
-            problems.add(new ImportPlan.Problem(0, null, "import.encoding", new Object[0]));
-            return new ImportPlan(id, fileName, "", List.of(), problems);
+        boolean xlsx = XlsxUpload.looksLikeZip(bytes) || XlsxUpload.looksLikeOldExcel(bytes)
+                || (fileName != null && fileName.strip().toLowerCase(Locale.ROOT).endsWith(".xlsx"));
+        UploadedTable table = xlsx ? XlsxUpload.read(bytes, MAX_ROWS) : CsvUpload.read(bytes, MAX_ROWS);
+        if (!table.readable()) {
+            problems.add(new ImportPlan.Problem(0, null, table.problem(), table.args()));
+            return new ImportPlan(id, fileName, table.format(), List.of(), problems);
         }
+        List<String> header = table.header();
         List<ImportPlan.Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
-                .setIgnoreEmptyLines(true).get().parse(new StringReader(decoded.get().text()))) {
-            List<String> header = parser.getHeaderNames().stream().map(String::strip).toList();
-            if (!checkHeader(header, problems)) return new ImportPlan(id, fileName, decoded.get().charset().name(), rows, problems);
-            Map<String, Integer> seen = new HashMap<>();
-            Map<String, FigureState> current = new HashMap<>();
-            jdbi.useHandle(h -> dao.all(h).forEach(f -> current.put(f.key(), f)));
-            for (CSVRecord record : parser) {
-                int line = (int) record.getRecordNumber() + 1;
-                if (rows.size() >= MAX_ROWS) {
-                    problems.add(new ImportPlan.Problem(line, null, "import.too_many_rows", new Object[] {MAX_ROWS}));
-                    break;
-                }
-                if (record.size() != header.size()) {
-                    problems.add(new ImportPlan.Problem(line, null, "import.cell_count", new Object[] {record.size(), header.size()}));
-                    continue;
-                }
-                Map<String, String> cells = new HashMap<>();
-                for (int i = 0; i < header.size(); i++) cells.put(header.get(i), unneutralise(record.get(i)));
-                row(line, cells, seen, current, today, rows, problems);
+        if (!checkHeader(header, problems)) return new ImportPlan(id, fileName, table.format(), rows, problems);
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, FigureState> current = new HashMap<>();
+        jdbi.useHandle(h -> dao.all(h).forEach(f -> current.put(f.key(), f)));
+        for (UploadedTable.Line line : table.lines()) {
+            if (rows.size() >= MAX_ROWS) {
+                problems.add(new ImportPlan.Problem(line.number(), null, "import.too_many_rows", new Object[] {MAX_ROWS}));
+                break;
             }
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add(new ImportPlan.Problem(0, null, "import.unreadable", new Object[0]));
+            if (line.cells().size() != header.size()) {
+                problems.add(new ImportPlan.Problem(line.number(), null, "import.cell_count",
+                        new Object[] {line.cells().size(), header.size()}));
+                continue;
+            }
+            Map<String, String> cells = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) cells.put(header.get(i), line.cells().get(i));
+            row(line.number(), cells, seen, current, today, rows, problems);
         }
         if (rows.isEmpty() && problems.isEmpty()) problems.add(new ImportPlan.Problem(0, null, "import.empty", new Object[0]));
-        return new ImportPlan(id, fileName, decoded.get().charset().name(), rows, problems);
+        return new ImportPlan(id, fileName, table.format(), rows, problems);
     }
 
     private static boolean checkHeader(List<String> header, List<ImportPlan.Problem> problems) {
         Set<String> seen = new LinkedHashSet<>();
         for (String column : header) {
-            if (!FigureExport.COLUMNS.contains(column)) {
+            if (!COLUMNS.contains(column)) {
                 problems.add(new ImportPlan.Problem(1, column, "import.unknown_column",
-                        new Object[] {column, String.join(", ", FigureExport.COLUMNS)}));
+                        new Object[] {column, String.join(", ", COLUMNS)}));
             } else if (!seen.add(column)) {
                 problems.add(new ImportPlan.Problem(1, column, "import.duplicate_column", new Object[] {column}));
             }
@@ -120,7 +121,8 @@ public final class ImportService {
         }
         FigureForm form = new FigureForm("report", c.get("key"), c.get("category"), c.get("label_zh"), c.get("label_en"),
                 c.get("value"), c.get("unit"), c.get("qualifier"), c.get("qualifier_word"), c.get("period"),
-                c.get("period_en"), c.get("as_of"), c.get("source"), c.get("source_date"), c.get("source_headline"),
+                c.get("period_en"), ImportDates.normalise(c.get("as_of")), c.get("source"),
+                ImportDates.normalise(c.get("source_date")), c.get("source_headline"),
                 c.get("quote"), "import", "0");
         FieldErrors errors = new FieldErrors();
         Optional<FigureChange> parsed = form.validate(true, today, errors);
@@ -134,7 +136,9 @@ public final class ImportService {
             else errors.add("headline", "import.boolean");
         }
         if (parsed.isEmpty() || !errors.isEmpty()) {
-            errors.all().forEach((column, e) -> problems.add(new ImportPlan.Problem(line, column, e.key(), e.args())));
+            errors.all().forEach((column, e) -> problems.add(new ImportPlan.Problem(line, column,
+                    // the form's message names only YYYY-MM-DD; the import reads more forms
+                    e.key().equals("validation.date.format") ? "import.date_format" : e.key(), e.args())));
             return;
         }
         FigureChange p = parsed.get();
@@ -164,7 +168,22 @@ public final class ImportService {
         FigureChange change = new FigureChange(mode, p.key(), p.category(), p.labelZh(), p.labelEn(), unitEn, headline,
                 p.value(), p.unit(), p.qualifier(), p.qualifierWord(), p.periodZh(), p.periodEn(), p.asOf(), p.source(),
                 sourceEn, p.sourceDate(), p.sourceHeadline(), p.quote(), null, baseVersion);
-        rows.add(new ImportPlan.Row(line, p.key(), action, changes(before, change), baseVersion, change));
+        rows.add(new ImportPlan.Row(line, p.key(), action, changes(before, change), baseVersion, change,
+                action == ImportPlan.Action.UNCHANGED ? List.of() : unusual(before, change, action)));
+    }
+
+    /** What {@link UnusualChange} finds in a row's new value, against the figure's current one. */
+    private static List<ImportPlan.Unusual> unusual(FigureState before, FigureChange after, ImportPlan.Action action) {
+        ObservationState latest = before == null ? null : before.latest();
+        Quantity current = latest == null ? null : latest.quantity();
+        String currentUnitEn = before == null ? null : before.unitEn();
+        String proposedUnitEn = after.unitEn() != null ? after.unitEn() : currentUnitEn;
+        Quantity proposed = new Quantity(after.value(), after.unit(), Qualifier.fromCode(after.qualifier()),
+                after.qualifierWord());
+        return UnusualChange.check(current, latest == null ? null : latest.periodZh(), proposed, after.periodZh(),
+                        action != ImportPlan.Action.CORRECTION).stream()
+                .map(w -> new ImportPlan.Unusual(w, current, currentUnitEn, proposed, proposedUnitEn, after.periodZh()))
+                .toList();
     }
 
     /** The fields a row would change, before → after, for the preview: the figure's fields that differ. */
@@ -177,10 +196,13 @@ public final class ImportService {
 
     /**
      * Applies every changing row in one transaction with one reason. If any figure changed since
-     * the preview, nothing is applied ({@link FigureConflict}).
+     * the preview, nothing is applied ({@link FigureConflict}). A plan with unusual values needs
+     * {@code unusualConfirmed}.
      */
-    public int apply(ImportPlan plan, String reason, String username) {
+    public int apply(ImportPlan plan, String reason, String username, boolean unusualConfirmed) {
         if (plan.hasProblems()) throw new IllegalStateException("an import with errors cannot be applied");
+        // the controller asks for the confirmation; this keeps any other caller from skipping it
+        if (plan.hasUnusual() && !unusualConfirmed) throw new IllegalStateException("unusual values were not confirmed");
         return jdbi.inTransaction(h -> {
             int applied = 0;
             for (ImportPlan.Row row : plan.rows()) {
@@ -204,14 +226,6 @@ public final class ImportService {
         return new FigureChange(c.mode(), c.key(), c.category(), c.labelZh(), c.labelEn(), c.unitEn(), c.headline(),
                 c.value(), c.unit(), c.qualifier(), c.qualifierWord(), c.periodZh(), c.periodEn(), c.asOf(), c.source(),
                 c.sourceEn(), c.sourceDate(), c.sourceHeadline(), c.quote(), reason, c.version());
-    }
-
-    /** Undoes the apostrophe our CSV download puts before cells a spreadsheet would run as formulas. */
-    static String unneutralise(String cell) {
-        if (cell != null && cell.length() >= 2 && cell.charAt(0) == '\'' && "=+-@\t\r\n".indexOf(cell.charAt(1)) >= 0) {
-            return cell.substring(1);
-        }
-        return cell;
     }
 
     private String token() {
