@@ -1,11 +1,37 @@
 package cn.jinjiang.aitraining.admin.events;
 
 import cn.jinjiang.aitraining.admin.shared.EditableField;
+import cn.jinjiang.aitraining.admin.shared.FormField;
 import java.util.List;
 
-/** An event's editable fields as the conflict page compares them, declared once. */
+/**
+ * An event's editable fields, declared once: {@link #FORM} is what the event form shows, reads and
+ * checks, in page order; {@link #ALL} is how the conflict page compares saved and sent values.
+ */
 public final class EventFields {
     private EventFields() {}
+
+    public static final List<String> KINDS =
+            List.of("lecture", "class", "debate", "study-trip", "signing", "report", "deployment", "course");
+
+    /** The form's fields besides the version. */
+    public static final List<FormField> FORM = List.of(
+            FormField.text("key", true, 80, "admin.hint.key").onlyWhenNew(),
+            FormField.text("title_zh", true, 200, null),
+            FormField.text("title_en", true, 250, null),
+            FormField.date("date", false, "admin.hint.event_date"),
+            FormField.text("date_note_zh", false, 60, "admin.hint.optional"),
+            FormField.text("date_note_en", false, 80, "admin.hint.optional"),
+            FormField.select("kind", KINDS, "event.kind."),
+            FormField.text("place_zh", false, 100, "admin.hint.optional"),
+            FormField.text("place_en", false, 150, "admin.hint.optional"),
+            FormField.text("people_zh", false, 200, "admin.hint.optional"),
+            FormField.text("people_en", false, 250, "admin.hint.optional"),
+            FormField.text("source", true, 100, "admin.hint.source"),
+            FormField.date("source_date", true, "admin.hint.date"),
+            FormField.text("source_headline", false, 200, "admin.hint.optional"),
+            FormField.area("quote", true, 80, "admin.hint.quote"),
+            FormField.area("reason", true, 500, "admin.hint.reason"));
 
     public static final List<EditableField<EventState, EventForm>> ALL = List.of(
             new EditableField<>("title_zh", EventState::titleZh, EventForm::titleZh),

@@ -26,7 +26,7 @@ public final class AdminFigureDao {
     private static final String OBSERVATION_COLUMNS = """
             SELECT o.figure_id, o.id, o.value, o.unit, o.qualifier, o.qualifier_word, o.period_zh, o.period_en, o.as_of,
                    s.id AS source_id, s.publication_zh AS source, s.publication_en AS source_en,
-                   s.published_on AS source_date, s.headline_zh AS source_headline, o.quote
+                   s.published_on AS source_date, s.headline_zh AS source_headline, s.author AS source_author, o.quote
               FROM observation o JOIN source s ON s.id = o.source_id""";
 
     public AdminFigureDao(Jdbi jdbi) {
