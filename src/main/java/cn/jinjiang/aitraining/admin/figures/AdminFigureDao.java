@@ -60,6 +60,11 @@ public final class AdminFigureDao {
         return figures.stream().map(f -> FigureState.of(f, observations.getOrDefault(f.id(), List.of()))).toList();
     }
 
+    /** How many figures there are, archived ones included (numbers a key like figure-12). */
+    public int count(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM figure").mapTo(Integer.class).one();
+    }
+
     public long figureId(Handle h, String key) {
         return h.createQuery("SELECT id FROM figure WHERE figure_key = :key").bind("key", key).mapTo(Long.class).one();
     }

@@ -7,10 +7,12 @@ import cn.jinjiang.aitraining.audit.AuditEntry;
 import cn.jinjiang.aitraining.audit.AuditWriter;
 import cn.jinjiang.aitraining.audit.RevertRefused;
 import cn.jinjiang.aitraining.audit.Revertible;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -127,7 +129,7 @@ public final class AdminFigureService implements Revertible {
     String keyFor(Handle h, String labelEn) {
         String slug = slug(labelEn);
         if (slug.isEmpty()) {
-            for (int n = dao.all(h).size() + 1; ; n++) {
+            for (int n = dao.count(h) + 1; ; n++) {
                 if (dao.figure(h, "figure-" + n).isEmpty()) return "figure-" + n;
             }
         }
@@ -140,8 +142,8 @@ public final class AdminFigureService implements Revertible {
 
     /** Lower-case ASCII letters and digits joined by single hyphens, at most 60 characters; "" when none. */
     static String slug(String text) {
-        String s = java.text.Normalizer.normalize(text == null ? "" : text, java.text.Normalizer.Form.NFKD)
-                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (s.length() > 60) s = s.substring(0, 60).replaceAll("-+$", "");
         return s.equals("new") ? "" : s;
     }
