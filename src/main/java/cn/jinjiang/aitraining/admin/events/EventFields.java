@@ -38,9 +38,14 @@ public final class EventFields {
             new EditableField<>("title_en", EventState::titleEn, EventForm::titleEn),
             new EditableField<>("date", e -> e.date() == null ? "" : e.date().toString(), EventForm::date),
             new EditableField<>("kind", EventState::kind, EventForm::kind),
+            new EditableField<>("date_note_zh", EventState::dateNoteZh, f -> f.get("date_note_zh")),
+            new EditableField<>("date_note_en", EventState::dateNoteEn, f -> f.get("date_note_en")),
             new EditableField<>("place_zh", EventState::placeZh, EventForm::placeZh),
+            new EditableField<>("place_en", EventState::placeEn, f -> f.get("place_en")),
             new EditableField<>("people_zh", EventState::peopleZh, EventForm::peopleZh),
+            new EditableField<>("people_en", EventState::peopleEn, f -> f.get("people_en")),
             new EditableField<>("source", EventState::source, EventForm::source),
             new EditableField<>("source_date", e -> String.valueOf(e.sourceDate()), EventForm::sourceDate),
+            new EditableField<>("source_headline", EventState::sourceHeadline, f -> f.get("source_headline")),
             new EditableField<>("quote", EventState::quote, EventForm::quote));
 }

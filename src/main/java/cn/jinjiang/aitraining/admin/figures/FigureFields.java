@@ -7,6 +7,7 @@ import cn.jinjiang.aitraining.i18n.QuantityFormat;
 import cn.jinjiang.aitraining.values.Qualifier;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A figure's editable fields, declared once. {@link #FORM} is what the figure form shows, reads and
@@ -51,9 +52,19 @@ public final class FigureFields {
             new EditableField<>("source_date", latest(o -> o.sourceDate().toString()), FigureForm::sourceDate),
             new EditableField<>("quote", latest(ObservationState::quote), FigureForm::quote));
 
-    /** The fields the edit form changes: the category is chosen when a figure is created. */
-    public static final List<EditableField<FigureState, FigureForm>> EDIT_FORM =
-            ALL.stream().filter(f -> !f.name().equals("category")).toList();
+    /** Fields the edit form also sends, which the import does not compare (it has no such columns). */
+    private static final List<EditableField<FigureState, FigureForm>> FORM_ONLY = List.of(
+            new EditableField<>("qualifier_word", latest(ObservationState::qualifierWord), FigureForm::qualifierWord),
+            new EditableField<>("period_en", latest(ObservationState::periodEn), FigureForm::periodEn),
+            new EditableField<>("source_headline", latest(ObservationState::sourceHeadline), FigureForm::sourceHeadline),
+            new EditableField<>("source_author", latest(ObservationState::sourceAuthor), FigureForm::sourceAuthor));
+
+    /**
+     * The fields the edit form changes, as the conflict page lists them: the category is chosen
+     * when a figure is created.
+     */
+    public static final List<EditableField<FigureState, FigureForm>> EDIT_FORM = Stream.concat(
+            ALL.stream().filter(f -> !f.name().equals("category")), FORM_ONLY.stream()).toList();
 
     private static Function<FigureState, String> latest(Function<ObservationState, String> field) {
         return f -> f.latest() == null ? "" : field.apply(f.latest());
