@@ -1,7 +1,6 @@
 package cn.jinjiang.aitraining.admin.events;
 
 import cn.jinjiang.aitraining.admin.figures.FigureForm;
-import cn.jinjiang.aitraining.admin.figures.FigurePrefill;
 import cn.jinjiang.aitraining.admin.shared.FieldErrors;
 import cn.jinjiang.aitraining.admin.shared.FormField;
 import cn.jinjiang.aitraining.admin.shared.FormInput;
@@ -70,7 +69,7 @@ public record EventForm(Map<String, String> values) {
         v.put("reason", "");
         Map<String, String> shown = new LinkedHashMap<>(v);
         shown.remove("reason");
-        v.put(ORIGINAL, FigurePrefill.encode(shown));
+        v.put(ORIGINAL, FormInput.encode(shown));
         v.put("version", String.valueOf(e.version()));
         return new EventForm(v);
     }
@@ -85,7 +84,7 @@ public record EventForm(Map<String, String> values) {
 
     /** The values the form was read with, from its hidden field; empty when it carried none. */
     public Map<String, String> shownValues() {
-        return FigurePrefill.decode(values.get(ORIGINAL));
+        return FormInput.decode(values.get(ORIGINAL));
     }
 
     public Optional<EventChange> validate(boolean isNew, LocalDate today, FieldErrors errors) {

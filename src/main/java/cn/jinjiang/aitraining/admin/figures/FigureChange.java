@@ -1,7 +1,11 @@
 package cn.jinjiang.aitraining.admin.figures;
 
+import cn.jinjiang.aitraining.values.Qualifier;
+import cn.jinjiang.aitraining.values.Quantity;
+import cn.jinjiang.aitraining.values.UnusualChange;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A validated change to a figure, from the form or from one row of an import. {@code unitEn} and
@@ -22,6 +26,21 @@ public record FigureChange(
             String reason, int version) {
         this(mode, key, category, labelZh, labelEn, unitEn, headline, value, unit, qualifier, qualifierWord, periodZh,
                 periodEn, asOf, source, sourceEn, sourceDate, sourceHeadline, null, quote, reason, version);
+    }
+
+    /** The value as proposed. */
+    public Quantity quantity() {
+        return new Quantity(value, unit, Qualifier.fromCode(qualifier), qualifierWord);
+    }
+
+    /**
+     * What is unusual about writing this value over {@code current} (null: a new figure), by the
+     * one rule for it; a correction is not checked for going backwards.
+     */
+    public List<UnusualChange.Warning> unusualOver(FigureState current) {
+        FigureState.ObservationState now = current == null ? null : current.latest();
+        return UnusualChange.check(now == null ? null : now.quantity(), now == null ? null : now.periodZh(), quantity(),
+                periodZh, mode == Mode.REPORT);
     }
 
     /** The same change for a figure with this key. */

@@ -10,8 +10,6 @@ import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;
-import cn.jinjiang.aitraining.values.Qualifier;
-import cn.jinjiang.aitraining.values.Quantity;
 import cn.jinjiang.aitraining.values.UnusualChange;
 import cn.jinjiang.aitraining.web.NotFound;
 import cn.jinjiang.aitraining.web.RequestLang;
@@ -127,15 +125,13 @@ public final class FigureEditController {
      */
     private boolean unusual(Context ctx, FigureState figure, FigureForm form, FigureChange c) {
         if (UnusualChange.confirmed(ctx.formParam(UnusualChange.CONFIRM_FIELD))) return false;
-        FigureState.ObservationState now = figure == null ? null : figure.latest();
-        Quantity proposed = new Quantity(c.value(), c.unit(), Qualifier.fromCode(c.qualifier()), c.qualifierWord());
-        List<UnusualChange.Warning> warnings = UnusualChange.check(now == null ? null : now.quantity(),
-                now == null ? null : now.periodZh(), proposed, c.periodZh(), c.mode() == FigureChange.Mode.REPORT);
+        List<UnusualChange.Warning> warnings = c.unusualOver(figure);
         if (warnings.isEmpty()) return false;
         Lang lang = RequestLang.resolve(ctx);
+        FigureState.ObservationState now = figure == null ? null : figure.latest();
         String unitEn = figure == null ? null : figure.unitEn();
         String currentDisplay = now == null ? "" : QuantityFormat.display(lang, now.quantity(), unitEn);
-        String newDisplay = QuantityFormat.display(lang, proposed, unitEn);
+        String newDisplay = QuantityFormat.display(lang, c.quantity(), unitEn);
         List<String> messages = warnings.stream()
                 .map(w -> Messages.get(lang, w.messageKey(), currentDisplay, newDisplay, c.periodZh())).toList();
         render(ctx, UNPROCESSABLE, figure, form, new FieldErrors(), false, messages);

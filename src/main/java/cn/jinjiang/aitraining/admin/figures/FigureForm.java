@@ -135,12 +135,12 @@ public record FigureForm(Map<String, String> values) {
         for (FormField f : FigureFields.FORM) {
             if (!f.name().equals("reason")) shown.put(f.name(), get(f.name()));
         }
-        return FigurePrefill.encode(shown);
+        return FormInput.encode(shown);
     }
 
     /** The values the form was read with, from its hidden field; empty when it carried none. */
     public Map<String, String> shownValues() {
-        return FigurePrefill.decode(values.get(ORIGINAL));
+        return FormInput.decode(values.get(ORIGINAL));
     }
 
     /** Compatibility with the import: a new figure there needs its key. */

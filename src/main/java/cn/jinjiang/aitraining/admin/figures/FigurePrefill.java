@@ -1,8 +1,6 @@
 package cn.jinjiang.aitraining.admin.figures;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import cn.jinjiang.aitraining.admin.shared.FormInput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,29 +71,11 @@ public record FigurePrefill(String value, String unit, String qualifier, String 
     }
 
     public static String encode(Map<String, String> params) {
-        StringBuilder b = new StringBuilder();
-        params.forEach((k, v) -> {
-            if (b.length() > 0) b.append('&');
-            b.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-        });
-        return b.toString();
+        return FormInput.encode(params);
     }
 
     public static Map<String, String> decode(String query) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (query == null || query.isEmpty()) return params;
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) continue;
-            try {
-                params.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException malformed) {
-                // a hand-edited value: leave it out, the form shows its own value instead
-            }
-        }
-        return params;
+        return FormInput.decode(query);
     }
 
     private static String clean(String raw) {

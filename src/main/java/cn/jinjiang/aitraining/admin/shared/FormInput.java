@@ -1,5 +1,8 @@
 package cn.jinjiang.aitraining.admin.shared;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,5 +49,33 @@ public final class FormInput {
             }
         }
         return checked;
+    }
+
+    /** Name/value pairs as a URL query ({@code a=1&b=2}), for a hidden field or an address. */
+    public static String encode(Map<String, String> params) {
+        StringBuilder b = new StringBuilder();
+        params.forEach((k, v) -> {
+            if (b.length() > 0) b.append('&');
+            b.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(v == null ? "" : v, StandardCharsets.UTF_8));
+        });
+        return b.toString();
+    }
+
+    /** Reads {@link #encode}'s output; a malformed pair is left out, the first of a repeated name kept. */
+    public static Map<String, String> decode(String query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) return params;
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) continue;
+            try {
+                params.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                // a hand-edited value: leave it out
+            }
+        }
+        return params;
     }
 }
