@@ -76,6 +76,7 @@ class FigureEditTest {
         form.put("source_date", "2025-06-01");
         form.put("quote", "专题辅导讲座已达1万期");
         form.put("reason", "monthly report");
+        form.put("confirm_unusual", "yes"); // 6 → 1万 needs the second look
         assertEquals(303, c.post("/admin/figures/ai-lectures", form).statusCode());
         assertEquals(2, observations("ai-lectures"));
         String page = c.get("/figures/ai-lectures").body();
@@ -92,6 +93,7 @@ class FigureEditTest {
         form.put("mode", "correction");
         form.put("value", typed);
         form.put("reason", "check parsing");
+        form.put("confirm_unusual", "yes"); // most of these are far from 2.77亿: confirmed
         assertEquals(303, c.post("/admin/figures/ai-scenario-investment", form).statusCode());
         assertTrue(c.get("/api/figures/ai-scenario-investment").body().contains("\"value\":" + stored + ","));
     }

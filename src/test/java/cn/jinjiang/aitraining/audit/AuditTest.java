@@ -35,6 +35,7 @@ class AuditTest {
         form.put("mode", "correction");
         form.put("value", value);
         form.put("reason", reason);
+        form.put("confirm_unusual", "yes"); // 6 → 100 is a factor of ten: these tests are about the log
         assertEquals(303, c.post("/admin/figures/" + key, form).statusCode());
     }
 

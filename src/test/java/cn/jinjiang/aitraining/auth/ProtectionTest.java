@@ -66,6 +66,7 @@ class ProtectionTest {
         form.put("label_en", "AI lectures");
         form.put("reason", "test");
         form.put("version", version);
+        form.put("confirm_unusual", "yes"); // 6 → 99 needs the second look; these tests are about the guards
         return form;
     }
 

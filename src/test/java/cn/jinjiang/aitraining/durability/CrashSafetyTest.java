@@ -111,6 +111,7 @@ class CrashSafetyTest {
                 form.put("mode", "report");
                 form.put("value", Long.toString(value));
                 form.put("reason", reason);
+                form.put("confirm_unusual", "yes"); // millions over a small figure: confirmed, this test is about durability
                 HttpResponse<String> saved = browser.post("/admin/figures/" + key, form);
                 if (saved.statusCode() == 303) acks.add(new Ack(key, value, reason));
             }

@@ -35,7 +35,7 @@ public final class EventEditController {
 
     // POST /admin/events/new
     public void createEvent(Context ctx) {
-        EventForm form = form(ctx);
+        EventForm form = EventForm.read(ctx::formParam);
         FieldErrors fieldErrors = new FieldErrors();
         Optional<EventChange> change = form.validate(true, pages.today(), fieldErrors);
         if (change.isEmpty()) {
@@ -60,7 +60,7 @@ public final class EventEditController {
     // POST /admin/events/{key}
     public void saveEvent(Context ctx) {
         EventState event = event(ctx);
-        EventForm form = form(ctx);
+        EventForm form = EventForm.read(ctx::formParam);
         FieldErrors fieldErrors = new FieldErrors();
         Optional<EventChange> change = form.validate(false, pages.today(), fieldErrors);
         if (change.isEmpty()) {
@@ -74,7 +74,7 @@ public final class EventEditController {
         } catch (EventConflict conflict) {
             EventState theirs = conflict.current();
             pages.conflict(ctx, editUrl(theirs), EditableField.compare(EventFields.ALL, theirs, form),
-                    theirs.archived(), events.archivedAt(event.key(), change.get().version()));
+                    form.shownValues(), theirs.archived(), events.archivedAt(event.key(), change.get().version()));
         }
     }
 
@@ -96,7 +96,7 @@ public final class EventEditController {
             AdminPages.done(ctx, "admin.flash.archived", event.titleZh());
         } catch (EventConflict conflict) {
             EventState theirs = conflict.current();
-            pages.conflict(ctx, editUrl(theirs), List.of(), theirs.archived(), true);
+            pages.conflict(ctx, editUrl(theirs), List.of(), Map.of(), theirs.archived(), true);
         }
     }
 
@@ -109,22 +109,14 @@ public final class EventEditController {
         return "/admin/events/" + e.key();
     }
 
-    private static EventForm form(Context ctx) {
-        return new EventForm(ctx.formParam("key"), ctx.formParam("date"), ctx.formParam("date_note_zh"),
-                ctx.formParam("date_note_en"), ctx.formParam("title_zh"), ctx.formParam("title_en"), ctx.formParam("kind"),
-                ctx.formParam("place_zh"), ctx.formParam("place_en"), ctx.formParam("people_zh"), ctx.formParam("people_en"),
-                ctx.formParam("source"), ctx.formParam("source_date"), ctx.formParam("source_headline"),
-                ctx.formParam("quote"), ctx.formParam("reason"), ctx.formParam("version"));
-    }
-
     private void render(Context ctx, int status, EventState event, EventForm form, FieldErrors fieldErrors) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("isNew", event == null);
         model.put("eventKey", event == null ? null : event.key());
         model.put("archived", event != null && event.archived());
         model.put("form", form);
-        model.put("errors", fieldErrors.messages(RequestLang.resolve(ctx)));
-        model.put("kinds", EventForm.KINDS);
+        model.put("fields", EventFields.FORM.stream().filter(f -> f.shownWhen(event == null)).toList());
+        model.put("errors", fieldErrors.labelledMessages(RequestLang.resolve(ctx)));
         ctx.status(status);
         views.html(ctx, "admin/event-form", model);
     }

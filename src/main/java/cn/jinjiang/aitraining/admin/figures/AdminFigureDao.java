@@ -26,7 +26,7 @@ public final class AdminFigureDao {
     private static final String OBSERVATION_COLUMNS = """
             SELECT o.figure_id, o.id, o.value, o.unit, o.qualifier, o.qualifier_word, o.period_zh, o.period_en, o.as_of,
                    s.id AS source_id, s.publication_zh AS source, s.publication_en AS source_en,
-                   s.published_on AS source_date, s.headline_zh AS source_headline, o.quote
+                   s.published_on AS source_date, s.headline_zh AS source_headline, s.author AS source_author, o.quote
               FROM observation o JOIN source s ON s.id = o.source_id""";
 
     public AdminFigureDao(Jdbi jdbi) {
@@ -58,6 +58,11 @@ public final class AdminFigureDao {
                 .collect(Collectors.groupingBy(ObservationRow::figureId,
                         Collectors.mapping(ObservationRow::state, Collectors.toList())));
         return figures.stream().map(f -> FigureState.of(f, observations.getOrDefault(f.id(), List.of()))).toList();
+    }
+
+    /** How many figures there are, archived ones included (numbers a key like figure-12). */
+    public int count(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM figure").mapTo(Integer.class).one();
     }
 
     public long figureId(Handle h, String key) {

@@ -7,10 +7,12 @@ import cn.jinjiang.aitraining.audit.AuditEntry;
 import cn.jinjiang.aitraining.audit.AuditWriter;
 import cn.jinjiang.aitraining.audit.RevertRefused;
 import cn.jinjiang.aitraining.audit.Revertible;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -79,8 +81,12 @@ public final class AdminFigureService implements Revertible {
         });
     }
 
-    /** Creates a figure with its first observation, on the caller's transaction (the import's). */
-    public FigureState create(Handle h, FigureChange c, String action, String username) {
+    /**
+     * Creates a figure with its first observation, on the caller's transaction (the import's). A
+     * change without a key gets one derived from its English name ({@link #keyFor}).
+     */
+    public FigureState create(Handle h, FigureChange change, String action, String username) {
+        FigureChange c = change.key() == null ? change.withKey(keyFor(h, change.labelEn())) : change;
         if (dao.figure(h, c.key()).isPresent()) throw new DuplicateKey(c.key());
         Instant now = audit.now();
         FigureState figure = new FigureState(c.key(), c.labelZh(), c.labelEn(), c.category(), c.unitEn(),
@@ -114,6 +120,32 @@ public final class AdminFigureService implements Revertible {
         FigureState after = dao.figure(h, before.key()).orElseThrow();
         audit.record(h, username, action, AuditEntry.FIGURE, before.key(), before, after, c.reason(), null);
         return after;
+    }
+
+    /**
+     * A free key for a figure named {@code labelEn}: its slug ("AI agents built" → ai-agents-built,
+     * then ai-agents-built-2 ...), or figure-N when the name has no Latin letters or digits.
+     */
+    String keyFor(Handle h, String labelEn) {
+        String slug = slug(labelEn);
+        if (slug.isEmpty()) {
+            for (int n = dao.count(h) + 1; ; n++) {
+                if (dao.figure(h, "figure-" + n).isEmpty()) return "figure-" + n;
+            }
+        }
+        if (dao.figure(h, slug).isEmpty()) return slug;
+        for (int n = 2; ; n++) {
+            String candidate = slug.substring(0, Math.min(slug.length(), 70)) + "-" + n;
+            if (dao.figure(h, candidate).isEmpty()) return candidate;
+        }
+    }
+
+    /** Lower-case ASCII letters and digits joined by single hyphens, at most 60 characters; "" when none. */
+    static String slug(String text) {
+        String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (s.length() > 60) s = s.substring(0, 60).replaceAll("-+$", "");
+        return s.equals("new") ? "" : s;
     }
 
     @Override
@@ -156,8 +188,9 @@ public final class AdminFigureService implements Revertible {
     }
 
     private ObservationState observation(Handle h, FigureChange c) {
-        long sourceId = sources.findOrCreate(h, c.source(), c.sourceEn(), c.sourceDate(), c.sourceHeadline());
+        long sourceId = sources.findOrCreate(h, c.source(), c.sourceEn(), c.sourceDate(), c.sourceHeadline(), c.sourceAuthor());
         return new ObservationState(0, c.value(), c.unit(), c.qualifier(), c.qualifierWord(), c.periodZh(),
-                c.periodEn(), c.asOf(), sourceId, c.source(), c.sourceEn(), c.sourceDate(), c.sourceHeadline(), c.quote());
+                c.periodEn(), c.asOf(), sourceId, c.source(), c.sourceEn(), c.sourceDate(), c.sourceHeadline(),
+                c.sourceAuthor(), c.quote());
     }
 }

@@ -38,7 +38,9 @@ public final class FigureAudit {
     /** Applied to the figure narrowed to one observation, so {@code latest()} is that observation. */
     private static List<AuditedField<FigureState>> observationFields() {
         List<AuditedField<FigureState>> out = new ArrayList<>();
-        for (EditableField<FigureState, FigureForm> f : FigureFields.OF_OBSERVATION) {
+        // Every observation field a form can change, so no edit leaves an entry with nothing to show.
+        for (EditableField<FigureState, FigureForm> f : java.util.stream.Stream.concat(
+                FigureFields.OF_OBSERVATION.stream(), FigureFields.FORM_ONLY.stream()).toList()) {
             out.add(switch (f.name()) {
                 case "value" -> AuditedField.of(f, FigureState::display);
                 case "qualifier" -> AuditedField.of(f, (s, lang) -> Messages.get(lang, "qualifier." + s.latest().qualifier()));

@@ -8,7 +8,9 @@ import cn.jinjiang.aitraining.admin.shared.EditableField;
 import cn.jinjiang.aitraining.admin.shared.FieldErrors;
 import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.i18n.Lang;
-import cn.jinjiang.aitraining.values.Qualifier;
+import cn.jinjiang.aitraining.i18n.Messages;
+import cn.jinjiang.aitraining.i18n.QuantityFormat;
+import cn.jinjiang.aitraining.values.UnusualChange;
 import cn.jinjiang.aitraining.web.NotFound;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.Views;
@@ -39,13 +41,14 @@ public final class FigureEditController {
 
     // POST /admin/figures/new
     public void createFigure(Context ctx) {
-        FigureForm form = form(ctx);
+        FigureForm form = FigureForm.read(ctx::formParam);
         FieldErrors fieldErrors = new FieldErrors();
-        Optional<FigureChange> change = form.validate(true, pages.today(), fieldErrors);
+        Optional<FigureChange> change = form.validate(FigureForm.Purpose.CREATE, pages.today(), fieldErrors);
         if (change.isEmpty()) {
             render(ctx, UNPROCESSABLE, null, form, fieldErrors, false);
             return;
         }
+        if (unusual(ctx, null, form, change.get())) return;
         try {
             FigureState created = figures.create(change.get(), AdminGuard.username(ctx));
             AdminPages.done(ctx, "admin.flash.figure_created", created.labelZh());
@@ -66,13 +69,14 @@ public final class FigureEditController {
     // POST /admin/figures/{key}
     public void saveFigure(Context ctx) {
         FigureState figure = figure(ctx);
-        FigureForm form = form(ctx);
+        FigureForm form = FigureForm.read(ctx::formParam);
         FieldErrors fieldErrors = new FieldErrors();
-        Optional<FigureChange> change = form.validate(false, pages.today(), fieldErrors);
+        Optional<FigureChange> change = form.validate(FigureForm.Purpose.EDIT, pages.today(), fieldErrors);
         if (change.isEmpty()) {
             render(ctx, UNPROCESSABLE, figure, form, fieldErrors, false);
             return;
         }
+        if (unusual(ctx, figure, form, change.get())) return;
         try {
             FigureState saved = figures.edit(figure.key(), change.get(), AdminGuard.username(ctx))
                     .orElseThrow(() -> new NotFound("figure_not_found"));
@@ -80,7 +84,7 @@ public final class FigureEditController {
         } catch (FigureConflict conflict) {
             FigureState theirs = conflict.current();
             pages.conflict(ctx, editUrl(theirs), EditableField.compare(FigureFields.EDIT_FORM, theirs, form),
-                    theirs.archived(), figures.archivedAt(figure.key(), change.get().version()));
+                    form.shownValues(), theirs.archived(), figures.archivedAt(figure.key(), change.get().version()));
         }
     }
 
@@ -102,7 +106,7 @@ public final class FigureEditController {
             AdminPages.done(ctx, "admin.flash.archived", figure.labelZh());
         } catch (FigureConflict conflict) {
             FigureState theirs = conflict.current();
-            pages.conflict(ctx, editUrl(theirs), List.of(), theirs.archived(), true);
+            pages.conflict(ctx, editUrl(theirs), List.of(), Map.of(), theirs.archived(), true);
         }
     }
 
@@ -115,16 +119,33 @@ public final class FigureEditController {
         return "/admin/figures/" + f.key();
     }
 
-    private static FigureForm form(Context ctx) {
-        return new FigureForm(ctx.formParam("mode"), ctx.formParam("key"), ctx.formParam("category"),
-                ctx.formParam("label_zh"), ctx.formParam("label_en"), ctx.formParam("value"), ctx.formParam("unit"),
-                ctx.formParam("qualifier"), ctx.formParam("qualifier_word"), ctx.formParam("period"),
-                ctx.formParam("period_en"), ctx.formParam("as_of"), ctx.formParam("source"), ctx.formParam("source_date"),
-                ctx.formParam("source_headline"), ctx.formParam("quote"), ctx.formParam("reason"), ctx.formParam("version"));
+    /**
+     * A value that needs a second look ({@link UnusualChange}) and was not confirmed: the form is
+     * shown again with the warnings and the confirming checkbox, and true is returned.
+     */
+    private boolean unusual(Context ctx, FigureState figure, FigureForm form, FigureChange c) {
+        if (UnusualChange.confirmed(ctx.formParam(UnusualChange.CONFIRM_FIELD))) return false;
+        List<UnusualChange.Warning> warnings = c.unusualOver(figure);
+        if (warnings.isEmpty()) return false;
+        Lang lang = RequestLang.resolve(ctx);
+        FigureState.ObservationState now = figure == null ? null : figure.latest();
+        String unitEn = figure == null ? null : figure.unitEn();
+        String currentDisplay = now == null ? "" : QuantityFormat.display(lang, now.quantity(), unitEn);
+        String newDisplay = QuantityFormat.display(lang, c.quantity(), unitEn);
+        List<String> messages = warnings.stream()
+                .map(w -> Messages.get(lang, w.messageKey(), currentDisplay, newDisplay, c.periodZh())).toList();
+        render(ctx, UNPROCESSABLE, figure, form, new FieldErrors(), false, messages);
+        return true;
     }
 
     private void render(Context ctx, int status, FigureState figure, FigureForm form, FieldErrors fieldErrors,
                         boolean prefilled) {
+        render(ctx, status, figure, form, fieldErrors, prefilled, List.of());
+    }
+
+    /** The form page; {@code unusual} are the warnings of a value that needs confirming (usually none). */
+    private void render(Context ctx, int status, FigureState figure, FigureForm form, FieldErrors fieldErrors,
+                        boolean prefilled, List<String> unusual) {
         Lang lang = RequestLang.resolve(ctx);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("isNew", figure == null);
@@ -132,10 +153,10 @@ public final class FigureEditController {
         model.put("current", figure == null ? null : figure.display(lang));
         model.put("archived", figure != null && figure.archived());
         model.put("form", form);
-        model.put("errors", fieldErrors.messages(lang));
-        model.put("qualifiers", List.of(Qualifier.values()).stream().map(Qualifier::code).toList());
-        model.put("categories", FigureForm.CATEGORIES);
+        model.put("fields", FigureFields.FORM.stream().filter(f -> f.shownWhen(figure == null)).toList());
+        model.put("errors", fieldErrors.labelledMessages(lang));
         model.put("prefilled", prefilled);
+        model.put("unusual", unusual);
         ctx.status(status);
         views.html(ctx, "admin/figure-form", model);
     }

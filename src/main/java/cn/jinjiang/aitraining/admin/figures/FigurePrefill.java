@@ -1,8 +1,6 @@
 package cn.jinjiang.aitraining.admin.figures;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import cn.jinjiang.aitraining.admin.shared.FormInput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,45 +51,31 @@ public record FigurePrefill(String value, String unit, String qualifier, String 
     /**
      * The form with these values filled in, as a new report. The figure's own names stay (a label
      * is only suggested for a form that has none); a new period drops the old English period, a
-     * new source the old headline, and the reason is always left for the admin to write.
+     * new source the old headline and author, and the reason is always left for the admin to write.
      */
     public FigureForm applyTo(FigureForm f) {
         boolean newPeriod = present(period);
         boolean newSource = present(source) || present(sourceDate);
         boolean newQualifier = present(qualifier);
-        return new FigureForm("report", f.key(), f.category(),
-                present(f.labelZh()) ? f.labelZh() : or(labelZh, f.labelZh()), f.labelEn(),
-                or(value, f.value()), or(unit, f.unit()), or(qualifier, f.qualifier()),
-                newQualifier ? (qualifierWord == null ? "" : qualifierWord) : f.qualifierWord(),
-                or(period, f.period()), newPeriod ? "" : f.periodEn(),
-                or(asOf, f.asOf()), or(source, f.source()), or(sourceDate, f.sourceDate()),
-                newSource ? "" : f.sourceHeadline(), or(quote, f.quote()), "", f.version());
+        return f.with("mode", "report")
+                .with("label_zh", present(f.labelZh()) ? f.labelZh() : or(labelZh, f.labelZh()))
+                .with("value", or(value, f.value())).with("unit", or(unit, f.unit()))
+                .with("qualifier", or(qualifier, f.qualifier()))
+                .with("qualifier_word", newQualifier ? (qualifierWord == null ? "" : qualifierWord) : f.qualifierWord())
+                .with("period", or(period, f.period())).with("period_en", newPeriod ? "" : f.periodEn())
+                .with("as_of", or(asOf, f.asOf())).with("source", or(source, f.source()))
+                .with("source_date", or(sourceDate, f.sourceDate()))
+                .with("source_headline", newSource ? "" : f.sourceHeadline())
+                .with("source_author", newSource ? "" : f.sourceAuthor())
+                .with("quote", or(quote, f.quote())).with("reason", "");
     }
 
     public static String encode(Map<String, String> params) {
-        StringBuilder b = new StringBuilder();
-        params.forEach((k, v) -> {
-            if (b.length() > 0) b.append('&');
-            b.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-        });
-        return b.toString();
+        return FormInput.encode(params);
     }
 
     public static Map<String, String> decode(String query) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (query == null || query.isEmpty()) return params;
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) continue;
-            try {
-                params.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException malformed) {
-                // a hand-edited value: leave it out, the form shows its own value instead
-            }
-        }
-        return params;
+        return FormInput.decode(query);
     }
 
     private static String clean(String raw) {

@@ -9,6 +9,7 @@ import cn.jinjiang.aitraining.values.Quantity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 
 /**
  * The whole state of a figure, as stored in the audit log before and after each change: its own
@@ -51,11 +52,21 @@ public record FigureState(
     public record ObservationState(
             long id, BigDecimal value, String unit, String qualifier, String qualifierWord, String periodZh,
             String periodEn, LocalDate asOf, long sourceId, String source, String sourceEn, LocalDate sourceDate,
-            String sourceHeadline, String quote) {
+            String sourceHeadline, String sourceAuthor, String quote) {
 
+        @JdbiConstructor
         public ObservationState {
             // Stored and compared as written: 9000, never 9.0E+3 or 9000.00.
             value = value == null ? null : ValueParser.plain(value);
+        }
+
+        /** An observation whose source names no author. */
+        public ObservationState(
+                long id, BigDecimal value, String unit, String qualifier, String qualifierWord, String periodZh,
+                String periodEn, LocalDate asOf, long sourceId, String source, String sourceEn, LocalDate sourceDate,
+                String sourceHeadline, String quote) {
+            this(id, value, unit, qualifier, qualifierWord, periodZh, periodEn, asOf, sourceId, source, sourceEn,
+                    sourceDate, sourceHeadline, null, quote);
         }
 
         public Quantity quantity() {

@@ -30,8 +30,11 @@ public final class AdminPages {
         this.clock = clock;
     }
 
-    /** One line of the conflict page: the field, what is saved now, what the admin sent. */
-    public record ConflictRow(String labelKey, String theirs, String yours) {}
+    /**
+     * One line of the conflict page: the field, what is saved now, what the admin sent, and whether
+     * the admin changed this field (the form's value differs from the one it was read with).
+     */
+    public record ConflictRow(String labelKey, String theirs, String yours, boolean yoursChanged) {}
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(ZONE));
@@ -44,12 +47,21 @@ public final class AdminPages {
         ctx.redirect("/admin", HttpStatus.SEE_OTHER);
     }
 
-    /** 409 with the saved and the sent value of each field, then whether each side archives. */
-    public void conflict(Context ctx, String editUrl, List<EditableField.Difference> fields, boolean theirsArchived,
-                         boolean yoursArchived) {
+    /**
+     * 409 with the saved and the sent value of each field, then whether each side archives. A field
+     * is marked as the admin's change only when it differs from {@code shown}, the value the form
+     * was read with; a form that carried no such values (a script's) has every field marked.
+     */
+    public void conflict(Context ctx, String editUrl, List<EditableField.Difference> fields, Map<String, String> shown,
+                         boolean theirsArchived, boolean yoursArchived) {
         List<ConflictRow> rows = new ArrayList<>();
-        for (EditableField.Difference d : fields) rows.add(new ConflictRow(d.labelKey(), d.saved(), d.proposed()));
-        rows.add(new ConflictRow("admin.field.archived", yesNo(ctx, theirsArchived), yesNo(ctx, yoursArchived)));
+        for (EditableField.Difference d : fields) {
+            String before = shown.get(d.field());
+            boolean changed = before == null || !before.strip().equals(d.proposed().strip());
+            rows.add(new ConflictRow(d.labelKey(), d.saved(), d.proposed(), changed));
+        }
+        rows.add(new ConflictRow("admin.field.archived", yesNo(ctx, theirsArchived), yesNo(ctx, yoursArchived),
+                theirsArchived != yoursArchived));
         ctx.status(409);
         views.html(ctx, "admin/conflict", Map.of("rows", rows, "editUrl", editUrl));
     }
@@ -62,7 +74,7 @@ public final class AdminPages {
         model.put("label", label);
         model.put("version", version == null ? "" : version);
         model.put("reason", reason == null ? "" : reason);
-        model.put("errors", fieldErrors.messages(RequestLang.resolve(ctx)));
+        model.put("errors", fieldErrors.labelledMessages(RequestLang.resolve(ctx)));
         ctx.status(status);
         views.html(ctx, "admin/archive", model);
     }

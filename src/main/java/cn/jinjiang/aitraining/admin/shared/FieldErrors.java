@@ -30,16 +30,52 @@ public final class FieldErrors {
         return out;
     }
 
-    /** Trims; checks presence and length; returns the trimmed text, or null when blank. */
+    /**
+     * The messages in a language, each preceded by the label of its field ("英文名称：请填写此项。"),
+     * so a summary of several errors says which field each is about.
+     */
+    public Map<String, String> labelledMessages(Lang lang) {
+        Map<String, String> out = new LinkedHashMap<>();
+        errors.forEach((field, e) -> out.put(field, Messages.get(lang, "admin.errors.item",
+                Messages.get(lang, "admin.field." + field), Messages.get(lang, e.key(), e.args()))));
+        return out;
+    }
+
+    /**
+     * Trims; checks presence, length and characters; returns the trimmed text, or null when blank.
+     * Refused: control characters (tabs and line breaks aside), the replacement character a
+     * broken UTF-8 body decodes to, and the bidi controls that make text read other than it is stored.
+     */
     public String text(String field, String raw, boolean required, int max) {
         String v = raw == null ? "" : raw.strip();
         if (v.isEmpty()) {
             if (required) add(field, "validation.required");
             return null;
         }
+        if (v.indexOf(REPLACEMENT) >= 0) add(field, "validation.bad_encoding");
+        if (v.chars().anyMatch(FieldErrors::isBidiControl)) add(field, "validation.bidi");
+        if (v.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c <= 0x9f))) {
+            add(field, "validation.control_chars");
+        }
         if (v.codePointCount(0, v.length()) > max) add(field, "validation.too_long", max);
-        if (v.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) add(field, "validation.control_chars");
         return v;
+    }
+
+    /** {@link #text}, for an English field: Han characters are refused (the Chinese goes in the Chinese field). */
+    public String english(String field, String raw, boolean required, int max) {
+        String v = text(field, raw, required, max);
+        if (v != null && v.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            add(field, "validation.no_han");
+        }
+        return v;
+    }
+
+    /** What a decoder puts where the bytes were not UTF-8. */
+    private static final char REPLACEMENT = '\uFFFD';
+
+    /** U+202A–U+202E (embeddings, overrides) and U+2066–U+2069 (isolates). */
+    private static boolean isBidiControl(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 
     /** A real calendar date written YYYY-MM-DD, not after tomorrow. */

@@ -6,12 +6,15 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an amount as staff type it or copy it from a report: {@code 9000}, {@code 9,000},
- * {@code 2.77亿}, {@code 1万}, full-width digits too. Only a finite decimal from 0 to 10^15 passes;
+ * {@code 2.77亿}, {@code 1万}, full-width digits too. Only a finite decimal from 0 to 10^15 with at most
+ * four decimal places passes;
  * exponents, NaN and infinity never do. A later extractor library brings a full numeral parser;
  * this one only has to read what the form accepts.
  */
 public final class ValueParser {
     public static final BigDecimal MAX = new BigDecimal("1E15");
+    /** The most decimal places a value may have (after 万/亿 are multiplied out). */
+    public static final int MAX_DECIMALS = 4;
     private static final Pattern NUMBER = Pattern.compile(
             "(-)?((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)(万亿|万|亿)?");
 
@@ -39,7 +42,10 @@ public final class ValueParser {
             });
         }
         if (value.compareTo(MAX) > 0) return new Result(null, "validation.value.too_large");
-        return new Result(plain(value), null);
+        value = plain(value);
+        // A report never states more; 0.000000000000001 would be shown as "0人".
+        if (value.scale() > MAX_DECIMALS) return new Result(null, "validation.value.precision");
+        return new Result(value, null);
     }
 
     /** Without trailing zeros and never in exponent form, so it is stored and compared as written. */
