@@ -69,6 +69,6 @@ public record AppServices(
         return new AppServices(config, database, clock, json, new Assets(), new DataVersion(jdbi),
                 figures, events, new DashboardService(figures, events, json.mapper()),
                 accounts, new SessionStore(clock), new LoginThrottle(clock), adminFigures, adminEvents, audit,
-                new ImportService(jdbi, figureDao, adminFigures), new ExtractService(adminFigures, new FigureExtractor()));
+                new ImportService(jdbi, figureDao, adminFigures), new ExtractService(jdbi, figureDao, adminFigures, adminEvents, new FigureExtractor()));
     }
 }
