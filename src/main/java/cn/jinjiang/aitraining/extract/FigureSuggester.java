@@ -68,9 +68,12 @@ public final class FigureSuggester {
         PeriodRules.Period stated = PeriodRules.normalise(c.statedPeriod(), date);
         if (stated.status() == PeriodRules.Status.CUMULATIVE || stated.status() == PeriodRules.Status.NOT_STATED) {
             PeriodRules.Period scope = PeriodRules.normalise(c.scope(), date);
-            // 今年以来…累计开展112场: the running total counted since this year's start
-            if (scope.status() == PeriodRules.Status.RECOGNISED
-                    && (stated.status() == PeriodRules.Status.NOT_STATED || scope.zh().endsWith("以来"))) {
+            // 今年以来…累计开展112场: the running total counted since this year's start;
+            // 近三年，开展…: no rule knows it, so the figure's period is kept and the editor told
+            if (stated.status() == PeriodRules.Status.NOT_STATED && scope.status() != PeriodRules.Status.NOT_STATED) {
+                return scope;
+            }
+            if (scope.status() == PeriodRules.Status.RECOGNISED && scope.zh().endsWith("以来")) {
                 return scope;
             }
         }

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Timeout;
  * transaction; then the public JSON and pages in both languages.
  */
 @Timeout(120)
-class FollowUpReportTest {
+public class FollowUpReportTest {
     /** Written for this test in the style of the seed page; the traps are the test, the plan and the rate. */
-    static final String REPORT = "今年以来，晋江市累计开展集中培训、主题沙龙、理论研讨等112场AI学习活动，覆盖干部1.5万余人次。"
+    public static final String REPORT = "今年以来，晋江市累计开展集中培训、主题沙龙、理论研讨等112场AI学习活动，覆盖干部1.5万余人次。"
             + "目前，晋江干部线上学习累计突破2万学时。深入摸排应用场景，累计征集60个场景项目，总投资达3.1亿元。"
             + "9月，全市约3200名干部参加人工智能知识测试，合格率达98%。"
             + "计划10月中旬再选派40名干部赴上海、深圳跟班学习。"
