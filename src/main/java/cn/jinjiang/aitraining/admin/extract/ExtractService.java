@@ -217,11 +217,6 @@ public final class ExtractService {
      */
     record Pick(int index, String span, String kind, String subject, FigurePrefill prefill, PeriodRules.Period stated,
                 List<String> flags, String date) {
-        Pick(int index, String span, String kind, String subject, FigurePrefill prefill) {
-            this(index, span, kind, subject, prefill, new PeriodRules.Period("", null, PeriodRules.Status.NOT_STATED),
-                    List.of(), "");
-        }
-
         String encode() {
             Map<String, String> head = new LinkedHashMap<>();
             head.put("i", String.valueOf(index));
