@@ -6,6 +6,7 @@ import cn.jinjiang.aitraining.db.Database;
 import cn.jinjiang.aitraining.db.DatabaseException;
 import cn.jinjiang.aitraining.extract.ExtractCommand;
 import cn.jinjiang.aitraining.generate.GenerateCommand;
+import cn.jinjiang.aitraining.suggest.KnownFigures;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,7 +50,7 @@ public final class App implements Callable<Integer> {
         CommandLine cli = new CommandLine(new App());
         cli.addSubcommand(new AdminCommand());
         cli.addSubcommand(new BackupCommand());
-        cli.addSubcommand(new ExtractCommand());
+        cli.addSubcommand(new ExtractCommand(KnownFigures.fromDatabase()));
         cli.addSubcommand(new GenerateCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(e instanceof DatabaseException ? "Error: " + e.getMessage() : "Error: " + e);

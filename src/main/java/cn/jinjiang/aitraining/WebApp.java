@@ -137,6 +137,7 @@ public final class WebApp {
             config.routes.get("/admin/extract", extract::form);
             routes.post("/admin/extract", extract::extract, EXTRACT);
             routes.post("/admin/extract/review", extract::review, EXTRACT);
+            routes.post("/admin/extract/apply", extract::apply, EXTRACT);
 
             // The largest body any route reads; refuseLargeBodies holds every route to its own limit.
             config.http.maxRequestSize = limits.largest();

@@ -2,12 +2,15 @@ package cn.jinjiang.aitraining.extract;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
@@ -35,21 +38,37 @@ public final class ExtractCommand implements Callable<Integer> {
             description = "Publication date of the text; dates without a year take its year.")
     String date;
 
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "A dashboard database: each line then also says which existing figure the number may update"
+                    + " (suggested_figure, suggestion_reason), its normalised period (period, period_en) and its flags.")
+    Path db;
+
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final FigureExtractor extractor = new FigureExtractor();
+    private final FigureCatalogue catalogue;
 
-    /** Uses the process's stdin/stdout/stderr. */
+    /** Uses the process's stdin/stdout/stderr; without a catalogue {@code --db} is refused. */
     public ExtractCommand() {
-        this(System.in, System.out, System.err);
+        this(null);
+    }
+
+    /** Uses the process's stdin/stdout/stderr; {@code --db} reads its figures through {@code catalogue}. */
+    public ExtractCommand(FigureCatalogue catalogue) {
+        this(System.in, System.out, System.err, catalogue);
     }
 
     /** Streams are injectable so tests and the web app can run the command in-process. */
     public ExtractCommand(InputStream in, PrintStream out, PrintStream err) {
+        this(in, out, err, null);
+    }
+
+    public ExtractCommand(InputStream in, PrintStream out, PrintStream err, FigureCatalogue catalogue) {
         this.in = in;
         this.out = out;
         this.err = err;
+        this.catalogue = catalogue;
     }
 
     @Override
@@ -64,6 +83,20 @@ public final class ExtractCommand implements Callable<Integer> {
                 return EXIT_USAGE;
             }
         }
+        FigureSuggester suggester = null;
+        if (db != null) {
+            if (catalogue == null) {
+                err.println("extract: --db is not available in this build");
+                err.flush();
+                return EXIT_USAGE;
+            }
+            if (!Files.isRegularFile(db)) {
+                err.println("extract: no database file '" + db + "'");
+                err.flush();
+                return EXIT_USAGE;
+            }
+            suggester = new FigureSuggester(catalogue.load(db));
+        }
         String text;
         try {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -72,7 +105,7 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         for (Candidate c : extractor.extract(text, publication)) {
             // bytes, not chars: the output is UTF-8 whatever the platform encoding of `out` is
-            byte[] line = toJsonLine(c);
+            byte[] line = suggester == null ? toJsonLine(c) : toJsonLine(c, suggester.suggest(c, publication));
             out.write(line, 0, line.length);
         }
         out.flush();
@@ -81,6 +114,36 @@ public final class ExtractCommand implements Callable<Integer> {
 
     /** One JSON object plus newline, UTF-8 encoded. Field order is part of the output contract. */
     static byte[] toJsonLine(Candidate c) {
+        return line(fields(c));
+    }
+
+    /**
+     * The same object followed by what {@code --db} adds: {@code suggested_figure} (key or null),
+     * {@code suggestion_reason}, {@code suggestion_confidence}, {@code period}, {@code period_en}
+     * (null when unknown, never Chinese) and {@code flags}.
+     */
+    static byte[] toJsonLine(Candidate c, FigureSuggester.Suggestion s) {
+        ObjectNode o = fields(c);
+        if (s.figureKey() == null) {
+            o.putNull("suggested_figure");
+        } else {
+            o.put("suggested_figure", s.figureKey());
+        }
+        o.put("suggestion_reason", s.reasonEn());
+        o.put("suggestion_confidence", s.confidence());
+        String period = s.period().zh();
+        if (period == null || period.isEmpty()) {
+            o.putNull("period");
+        } else {
+            o.put("period", period);
+        }
+        o.put("period_en", s.period().en());
+        ArrayNode flags = o.putArray("flags");
+        s.flags().forEach(flags::add);
+        return line(o);
+    }
+
+    private static ObjectNode fields(Candidate c) {
         ObjectNode o = JSON.createObjectNode();
         o.put("text", c.text());
         if (c.value() == null) {
@@ -97,6 +160,10 @@ public final class ExtractCommand implements Callable<Integer> {
         if (c.kind() == Kind.DATE) {
             o.put("date", c.date());
         }
+        return o;
+    }
+
+    private static byte[] line(ObjectNode o) {
         try {
             return (JSON.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -43,14 +43,17 @@ public final class AdminEventService implements Revertible {
     }
 
     public EventState create(EventChange c, String username) {
-        return jdbi.inTransaction(h -> {
-            if (dao.event(h, c.key()).isPresent()) throw new DuplicateKey(c.key());
-            EventState state = state(h, c, c.key(), dao.nextSortOrder(h), false, 1);
-            dao.insertEvent(h, state, audit.now());
-            EventState after = dao.event(h, c.key()).orElseThrow();
-            audit.record(h, username, "create", AuditEntry.EVENT, c.key(), null, after, c.reason(), null);
-            return after;
-        });
+        return jdbi.inTransaction(h -> create(h, c, "create", username));
+    }
+
+    /** Creates an event on the caller's transaction (the extract review's, with its figures). */
+    public EventState create(Handle h, EventChange c, String action, String username) {
+        if (dao.event(h, c.key()).isPresent()) throw new DuplicateKey(c.key());
+        EventState state = state(h, c, c.key(), dao.nextSortOrder(h), false, 1);
+        dao.insertEvent(h, state, audit.now());
+        EventState after = dao.event(h, c.key()).orElseThrow();
+        audit.record(h, username, action, AuditEntry.EVENT, c.key(), null, after, c.reason(), null);
+        return after;
     }
 
     public Optional<EventState> edit(String key, EventChange c, String username) {

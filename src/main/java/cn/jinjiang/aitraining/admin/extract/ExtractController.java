@@ -2,19 +2,28 @@ package cn.jinjiang.aitraining.admin.extract;
 
 import static cn.jinjiang.aitraining.admin.shared.AdminPages.UNPROCESSABLE;
 
+import cn.jinjiang.aitraining.admin.events.EventForm;
+import cn.jinjiang.aitraining.admin.figures.FigureForm;
 import cn.jinjiang.aitraining.admin.shared.AdminPages;
+import cn.jinjiang.aitraining.admin.shared.EditConflict;
+import cn.jinjiang.aitraining.admin.shared.DuplicateKey;
 import cn.jinjiang.aitraining.admin.shared.FieldErrors;
+import cn.jinjiang.aitraining.auth.AdminGuard;
+import cn.jinjiang.aitraining.i18n.Lang;
+import cn.jinjiang.aitraining.i18n.Messages;
+import cn.jinjiang.aitraining.values.Qualifier;
+import cn.jinjiang.aitraining.values.UnusualChange;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.Views;
 import io.javalin.http.Context;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The extract page: paste a text, see its figures, keep some and open their pre-filled figure
- * forms. Every step here only reads; saving happens in the figure forms, with a reason and audit.
+ * The extract page: paste a text, see its figures with suggested targets, tick some, check them
+ * on one review form and save them all at once. Only the last step writes, in one transaction.
  */
 public final class ExtractController {
 
@@ -45,12 +54,42 @@ public final class ExtractController {
         render(ctx, 200, form, errors, service.extract(valid.get()));
     }
 
-    // POST /admin/extract/review
+    // POST /admin/extract/review: the one form of everything ticked; saves nothing
     public void review(Context ctx) {
-        List<ExtractService.ReviewItem> items = service.review(ctx.formParams("keep"),
-                index -> ctx.formParam("target_" + index));
+        ReviewForm form = service.review(ctx.formParams("keep"), index -> ctx.formParam("target_" + index));
+        renderReview(ctx, 200, form, null);
+    }
+
+    // POST /admin/extract/apply: every row in one transaction, or none
+    public void apply(Context ctx) {
+        Lang lang = RequestLang.resolve(ctx);
+        ReviewForm.Checked checked = service.check(ctx.formParams("row"), ctx::formParam, pages.today(), lang);
+        if (checked.changes() == null) {
+            renderReview(ctx, UNPROCESSABLE, checked.form(), null);
+            return;
+        }
+        try {
+            ExtractService.Saved saved = service.apply(checked.changes(), AdminGuard.username(ctx));
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("saved", saved);
+            views.html(ctx, "admin/extract-saved", model);
+        } catch (EditConflict | DuplicateKey conflict) {
+            renderReview(ctx, 409, checked.form(), Messages.get(lang, "extract.apply.conflict"));
+        }
+    }
+
+    private void renderReview(Context ctx, int status, ReviewForm form, String conflict) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("items", items);
+        model.put("review", form);
+        model.put("errors", form.summary(RequestLang.resolve(ctx)));
+        model.put("conflict", conflict);
+        model.put("categories", FigureForm.CATEGORIES);
+        model.put("qualifiers", Arrays.stream(Qualifier.values()).map(Qualifier::code).toList());
+        model.put("eventKinds", EventForm.KINDS);
+        model.put("sharedFields", ReviewForm.SHARED_FIELDS);
+        model.put("confirmField", UnusualChange.CONFIRM_FIELD);
+        model.put("confirmValue", UnusualChange.CONFIRM_VALUE);
+        ctx.status(status);
         views.html(ctx, "admin/extract-review", model);
     }
 
@@ -60,6 +99,7 @@ public final class ExtractController {
         model.put("errors", errors.messages(RequestLang.resolve(ctx)));
         model.put("result", result);
         model.put("maxChars", ExtractForm.MAX_CHARS);
+        model.put("maxCandidates", ExtractService.MAX_CANDIDATES);
         ctx.status(status);
         views.html(ctx, "admin/extract", model);
     }

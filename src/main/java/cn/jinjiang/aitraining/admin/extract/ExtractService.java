@@ -1,108 +1,122 @@
 package cn.jinjiang.aitraining.admin.extract;
 
+import cn.jinjiang.aitraining.admin.events.AdminEventService;
+import cn.jinjiang.aitraining.admin.events.EventChange;
+import cn.jinjiang.aitraining.admin.events.EventState;
+import cn.jinjiang.aitraining.admin.figures.AdminFigureDao;
 import cn.jinjiang.aitraining.admin.figures.AdminFigureService;
+import cn.jinjiang.aitraining.admin.figures.FigureChange;
+import cn.jinjiang.aitraining.admin.figures.FigureConflict;
 import cn.jinjiang.aitraining.admin.figures.FigurePrefill;
 import cn.jinjiang.aitraining.admin.figures.FigureState;
 import cn.jinjiang.aitraining.extract.Candidate;
 import cn.jinjiang.aitraining.extract.FigureExtractor;
+import cn.jinjiang.aitraining.extract.FigureSuggester;
 import cn.jinjiang.aitraining.extract.Kind;
+import cn.jinjiang.aitraining.extract.PeriodRules;
+import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;
+import cn.jinjiang.aitraining.suggest.KnownFigures;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The extract page's rules, without the web: finds the figures of a pasted text, suggests which
- * existing figure each may update, and turns the ones the admin keeps into pre-filled figure forms.
- * Reads only; every change goes through the figure forms and {@link AdminFigureService}.
+ * existing figure each may update ({@link FigureSuggester}, the rule {@code extract --db} uses too),
+ * builds the one review form of everything ticked, and applies it in one transaction.
  */
 public final class ExtractService {
     /** Shown first: the kinds a figure on the dashboard can be. */
     static final List<Kind> MAIN_KINDS = List.of(Kind.COUNT, Kind.MONEY);
+    /**
+     * At most this many candidates are listed (in text order): a text of "1," × 100,000 would
+     * otherwise make a page of hundreds of megabytes. The page says when more were found.
+     */
+    public static final int MAX_CANDIDATES = 500;
 
+    private final Jdbi jdbi;
+    private final AdminFigureDao figureDao;
     private final AdminFigureService figures;
+    private final AdminEventService events;
     private final FigureExtractor extractor;
 
-    public ExtractService(AdminFigureService figures, FigureExtractor extractor) {
+    public ExtractService(Jdbi jdbi, AdminFigureDao figureDao, AdminFigureService figures, AdminEventService events,
+                          FigureExtractor extractor) {
+        this.jdbi = jdbi;
+        this.figureDao = figureDao;
         this.figures = figures;
+        this.events = events;
         this.extractor = extractor;
     }
 
-    /** A figure the admin can attach a candidate to. */
+    /** A figure the admin can attach a candidate to (listed once per page, in a datalist). */
     public record FigureOption(String key, String labelZh, String labelEn) {}
 
     /**
      * One candidate as a table row. {@code before}/{@code mark}/{@code after} are the quote cut
      * around the figure (the page escapes each and marks the middle); {@code pick} is what its
-     * checkbox posts; {@code suggested} the key of the figure it most likely updates, or "".
+     * checkbox posts; {@code suggested} the key of the figure it most likely updates, or "", with
+     * the reason in both languages and the confidence; {@code periodZh}/{@code periodEn} its period
+     * normalised against the report's date; {@code flags} future, rate, period-unrecognised.
      */
     public record Row(int index, String span, String value, String unit, String qualifier, String kind,
                       String subject, String scope, String date, String before, String mark, String after, String pick,
-                      String suggested) {}
+                      String suggested, int confidence, String reasonZh, String reasonEn, String periodZh,
+                      String periodEn, List<String> flags) {}
 
-    /** Counts and money first; every other kind after them. */
-    public record Result(List<Row> main, List<Row> other, List<FigureOption> figures) {
+    /** Counts and money first; every other kind after them; {@code found} counts every candidate, listed or not. */
+    public record Result(List<Row> main, List<Row> other, List<FigureOption> figures, int found) {
         public int total() { return main.size() + other.size(); }
-    }
-
-    /** One kept candidate with its target: where its pre-filled form is, and what it will hold. */
-    public record ReviewItem(int index, String span, String kind, String subject, String targetKey,
-                             String targetLabelZh, String targetLabelEn, FigurePrefill prefill, String formUrl) {
-        public boolean isNew() { return targetKey == null; }
+        public boolean capped() { return found > total(); }
     }
 
     public Result extract(ExtractForm.Valid form) {
         List<FigureState> current = figures.all().stream().filter(f -> !f.archived()).toList();
+        FigureSuggester suggester = new FigureSuggester(KnownFigures.of(current));
         List<Candidate> candidates = extractor.analyse(form.text(), form.date()).candidates();
         List<Row> main = new ArrayList<>();
         List<Row> other = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
+        int shown = Math.min(candidates.size(), MAX_CANDIDATES);
+        for (int i = 0; i < shown; i++) {
             Candidate c = candidates.get(i);
-            boolean isMain = MAIN_KINDS.contains(c.kind());
-            Row row = row(i, c, form, isMain ? suggest(c, current) : "");
-            (isMain ? main : other).add(row);
+            Row row = row(i, c, form, suggester.suggest(c, form.date()));
+            (MAIN_KINDS.contains(c.kind()) ? main : other).add(row);
         }
         List<FigureOption> options = current.stream()
                 .map(f -> new FigureOption(f.key(), f.labelZh(), f.labelEn())).toList();
-        return new Result(main, other, options);
+        return new Result(main, other, options, candidates.size());
     }
 
-    /**
-     * The kept candidates (what their checkboxes posted) with the target chosen for each: a figure
-     * key, or blank for a new figure. Unknown or archived keys become new figures.
-     */
-    public List<ReviewItem> review(List<String> picks, IntFunction<String> targetOf) {
-        Map<String, FigureState> byKey = new LinkedHashMap<>();
-        for (FigureState f : figures.all()) if (!f.archived()) byKey.put(f.key(), f);
-        List<ReviewItem> items = new ArrayList<>();
-        for (String raw : picks) {
-            Optional<Pick> parsed = Pick.parse(raw);
-            if (parsed.isEmpty()) continue;
-            Pick p = parsed.get();
-            String target = targetOf.apply(p.index());
-            FigureState f = target == null ? null : byKey.get(target.strip());
-            String url = (f == null ? "/admin/figures/new" : "/admin/figures/" + f.key()) + "?" + p.prefill().query();
-            items.add(new ReviewItem(p.index(), p.span(), p.kind(), p.subject(), f == null ? null : f.key(),
-                    f == null ? null : f.labelZh(), f == null ? null : f.labelEn(), p.prefill(), url));
-        }
-        items.sort(Comparator.comparingInt(ReviewItem::index));
-        return items;
+    /** The key {@link FigureSuggester} picks for {@code c} among {@code figures}, or "" for a new figure. */
+    static String suggest(Candidate c, List<FigureState> figures) {
+        String key = new FigureSuggester(KnownFigures.of(figures)).suggest(c, null).figureKey();
+        return key == null ? "" : key;
     }
 
     static Row row(int index, Candidate c, ExtractForm.Valid form, String suggested) {
+        PeriodRules.Period stated = FigureSuggester.statedPeriod(c, form.date());
+        return row(index, c, form, new FigureSuggester.Suggestion(suggested.isEmpty() ? null : suggested, 0, "", "",
+                stated, FigureSuggester.flags(c, stated)));
+    }
+
+    static Row row(int index, Candidate c, ExtractForm.Valid form, FigureSuggester.Suggestion s) {
         String quote = c.quote() == null ? "" : c.quote();
-        int s = c.spanStartInQuote();
+        int st = c.spanStartInQuote();
         int e = c.spanEndInQuote();
         String before;
         String span;
         String after;
-        if (s >= 0 && e <= quote.length() && s <= e) {
-            before = quote.substring(0, s);
-            span = quote.substring(s, e);
+        if (st >= 0 && e <= quote.length() && st <= e) {
+            before = quote.substring(0, st);
+            span = quote.substring(st, e);
             after = quote.substring(e);
         } else { // never expected; show the figure on its own rather than a wrong highlight
             before = "";
@@ -111,9 +125,12 @@ public final class ExtractService {
         }
         String value = c.value() == null ? "" : QuantityFormat.plain(c.value());
         FigurePrefill prefill = prefill(c, form);
-        Pick pick = new Pick(index, c.text(), c.kind().label(), nz(c.subject()), prefill);
+        PeriodRules.Period stated = FigureSuggester.statedPeriod(c, form.date());
+        Pick pick = new Pick(index, c.text(), c.kind().label(), nz(c.subject()), prefill, stated, s.flags(), nz(c.date()));
         return new Row(index, c.text(), value, nz(c.unit()), c.qualifier().code(), c.kind().label(),
-                nz(c.subject()), nz(c.scope()), nz(c.date()), before, span, after, pick.encode(), suggested);
+                nz(c.subject()), nz(c.scope()), nz(c.date()), before, span, after, pick.encode(),
+                s.figureKey() == null ? "" : s.figureKey(), s.confidence(), s.reasonZh(), s.reasonEn(),
+                nz(s.period().zh()), nz(s.period().en()), s.flags());
     }
 
     /** What the figure form gets from a candidate: the publication date is both as-of and source date. */
@@ -131,27 +148,58 @@ public final class ExtractService {
                 .orElse("");
     }
 
+    // ---- the review form and its one transaction ----
+
+    /** The figures not archived, by key, as the review and the apply step read them. */
+    Map<String, FigureState> currentFigures() {
+        Map<String, FigureState> byKey = new LinkedHashMap<>();
+        for (FigureState f : figures.all()) if (!f.archived()) byKey.put(f.key(), f);
+        return byKey;
+    }
+
+    /** Whether an event with this key exists (archived ones included). */
+    boolean eventExists(String key) {
+        return events.state(key).isPresent();
+    }
+
+    /** The one review form of the ticked candidates, each with the target typed or suggested for it. */
+    public ReviewForm review(List<String> picks, IntFunction<String> targetOf) {
+        return ReviewForm.fromPicks(picks, targetOf::apply, currentFigures());
+    }
+
+    /** The review form as posted, checked against the figures as they are now. */
+    public ReviewForm.Checked check(List<String> rows, Function<String, String> param, LocalDate today, Lang lang) {
+        Map<String, FigureState> current = currentFigures();
+        return ReviewForm.read(rows, param, current).check(today, lang, current, this::eventExists);
+    }
+
+    /** Applies a checked form's changes: all in one transaction, or none. */
+    public Saved apply(ReviewForm.Changes changes, String username) {
+        return apply(changes.reports(), changes.creations(), changes.events(), username);
+    }
+
+    /** What one transaction saved: figures (created or reported) and events created. */
+    public record Saved(List<FigureState> created, List<FigureState> reported, List<EventState> events) {}
+
     /**
-     * Best effort: the figure whose latest report has the same unit and whose label names the
-     * candidate's subject, or whose latest quote states the same span. Blank when nothing fits.
+     * Applies every row in one transaction, or none: the reports of existing figures (each
+     * refused with a conflict when the figure moved on since the review was read), the new figures
+     * and the new events, each with its audit entry.
      */
-    static String suggest(Candidate c, List<FigureState> figures) {
-        String best = "";
-        int bestScore = 1;
-        String subject = c.subject() == null ? "" : c.subject().strip();
-        for (FigureState f : figures) {
-            FigureState.ObservationState o = f.latest();
-            if (o == null || !o.unit().equals(c.unit())) continue;
-            int score = 0;
-            if (subject.length() >= 2 && f.labelZh().contains(subject)) score += 2;
-            if (o.quote() != null && o.quote().contains(c.text())) score += 2;
-            if (subject.length() >= 2 && o.quote() != null && o.quote().contains(subject)) score += 1;
-            if (score > bestScore) {
-                best = f.key();
-                bestScore = score;
+    public Saved apply(List<FigureChange> reports, List<FigureChange> creations, List<EventChange> newEvents,
+                       String username) {
+        return jdbi.inTransaction(h -> {
+            List<FigureState> reported = new ArrayList<>();
+            for (FigureChange c : reports) {
+                FigureState before = figureDao.figure(h, c.key()).orElseThrow(() -> new FigureConflict(null));
+                reported.add(figures.apply(h, before, c, c.mode().code(), username));
             }
-        }
-        return best;
+            List<FigureState> created = new ArrayList<>();
+            for (FigureChange c : creations) created.add(figures.create(h, c, "create", username));
+            List<EventState> made = new ArrayList<>();
+            for (EventChange e : newEvents) made.add(events.create(h, e, "create", username));
+            return new Saved(created, reported, made);
+        });
     }
 
     static String cut(String s, int maxCodePoints) {
@@ -163,14 +211,23 @@ public final class ExtractService {
         return s == null ? "" : s;
     }
 
-    /** What a kept candidate's checkbox posts: its place, span and kind for the review, and its prefill. */
-    record Pick(int index, String span, String kind, String subject, FigurePrefill prefill) {
+    /**
+     * What a kept candidate's checkbox posts: its place, span and kind, its stated period
+     * (normalised) and flags, and its prefill. Only read to build the review form.
+     */
+    record Pick(int index, String span, String kind, String subject, FigurePrefill prefill, PeriodRules.Period stated,
+                List<String> flags, String date) {
         String encode() {
             Map<String, String> head = new LinkedHashMap<>();
             head.put("i", String.valueOf(index));
             head.put("span", span);
             head.put("kind", kind);
             if (!subject.isEmpty()) head.put("subject", subject);
+            head.put("ps", stated.status().name());
+            if (stated.zh() != null && !stated.zh().isEmpty()) head.put("pz", stated.zh());
+            if (stated.en() != null) head.put("pe", stated.en());
+            if (!flags.isEmpty()) head.put("flags", String.join(",", flags));
+            if (!date.isEmpty()) head.put("date", date);
             return FigurePrefill.encode(head) + "&" + prefill.query();
         }
 
@@ -180,8 +237,17 @@ public final class ExtractService {
             if (i == null || !i.matches("\\d{1,7}")) return Optional.empty();
             Optional<FigurePrefill> prefill = FigurePrefill.from(p::get);
             if (prefill.isEmpty()) return Optional.empty();
+            PeriodRules.Status status;
+            try {
+                status = PeriodRules.Status.valueOf(p.getOrDefault("ps", "NOT_STATED"));
+            } catch (IllegalArgumentException e) {
+                status = PeriodRules.Status.NOT_STATED;
+            }
+            String flags = p.getOrDefault("flags", "");
             return Optional.of(new Pick(Integer.parseInt(i), p.getOrDefault("span", ""),
-                    p.getOrDefault("kind", ""), p.getOrDefault("subject", ""), prefill.get()));
+                    p.getOrDefault("kind", ""), p.getOrDefault("subject", ""), prefill.get(),
+                    new PeriodRules.Period(p.getOrDefault("pz", ""), p.get("pe"), status),
+                    flags.isEmpty() ? List.of() : List.of(flags.split(",")), p.getOrDefault("date", "")));
         }
     }
 }

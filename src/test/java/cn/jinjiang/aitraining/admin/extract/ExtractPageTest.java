@@ -86,9 +86,9 @@ class ExtractPageTest {
         return Html.one(row, "input[type=checkbox][name=keep]").val();
     }
 
-    /** The figure a candidate's target list has selected ("" for a new figure). */
+    /** The figure a candidate's target field suggests ("" for a new figure). */
     private static String suggested(Element row) {
-        return Html.one(row, "select option[selected]").val();
+        return Html.one(row, "input.target-input").val();
     }
 
     /** The quote cell as its three parts: before, the marked figure, after. */
