@@ -10,6 +10,10 @@
 #   figure     median of 30 distinct figure pages, each with its 100 observations
 #   api        GET /api/figures, every figure, streamed
 #   csv        GET /figures.csv, every figure, streamed; rows/s; server memory before and after
+# and a second line per size:
+#   filtered   median of 20 distinct filtered, sorted pages of /figures (category + search + sort: never cached)
+#   obs csv    GET /observations.csv, every observation of every figure (n x 100 rows), streamed; rows/s;
+#              server memory before and after (it must not grow with the row count)
 # Bounded: the server must answer /healthz within 30 s (BENCH_START_TIMEOUT), `generate` gets 15 minutes,
 # each request 120 s. Needs JDK 17, Maven, curl. Helpers: src/bench/lib.sh.
 set -euo pipefail
@@ -52,6 +56,18 @@ for n in "${SIZES[@]}"; do
   rate=$(awk -v r="$rows" -v t="$csv_out" 'BEGIN{printf "%.0f", r/t}')
   after=$(bench_rss_mb "$BENCH_PID")
   printf '%-8s %12s %14s %12s %12s %12s %12s %14s %10s\n' "$n" "$gen" "$dash" "$fig" "$api" "$api_mb" "$csv" "$rate" "$before→$after"
+  cats=(ai-learning ai-application cadre-training related-course); sorts=(-as_of value -label period)
+  for i in $(seq 1 5); do curl -s -m 120 -o /dev/null "http://127.0.0.1:$PORT/figures?q=$i&sort=-value"; done
+  filtered=$(for i in $(seq 1 20); do
+      ms "http://127.0.0.1:$PORT/figures?category=${cats[$((i % 4))]}&sort=${sorts[$((i / 4 % 4))]}&q=%E6%8C%87%E6%A0%87$((i * 37))"
+    done | bench_median)
+  obs_before=$(bench_rss_mb "$BENCH_PID")
+  obs_out=$(curl -s -m 600 -w '%{time_total}' -o "$WORK/o.csv" "http://127.0.0.1:$PORT/observations.csv")
+  obs_rows=$(( $(wc -l < "$WORK/o.csv") - 1 )); obs_mb=$(awk -v b="$(stat -c %s "$WORK/o.csv")" 'BEGIN{printf "%.0f", b/1e6}')
+  obs_after=$(bench_rss_mb "$BENCH_PID"); rm -f "$WORK/o.csv"
+  printf '%-8s %14s %12s %12s %14s %10s\n' "$n" "filtered ms" "obs rows" "obs csv s" "obs rows/s" "RSS MB"
+  printf '%-8s %14s %12s %12s %14s %10s\n' "$n" "$filtered" "$obs_rows" "$(awk -v t="$obs_out" 'BEGIN{printf "%.1f", t}')" \
+    "$(awk -v r="$obs_rows" -v t="$obs_out" 'BEGIN{printf "%.0f", r/t}') ($obs_mb MB)" "$obs_before→$obs_after"
   bench_stop
 done
 echo "(dashboard and figure: median of cold renders; api and csv: one full download; RSS: server before → after the CSV export)"

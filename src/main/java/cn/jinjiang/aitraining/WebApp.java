@@ -100,13 +100,16 @@ public final class WebApp {
 
             // public dashboard
             config.routes.get("/", dashboard::show);
+            config.routes.get("/figures", figures::list);
             config.routes.get("/figures/{key}", figures::page);
             config.routes.get("/figures.csv", exports::figuresCsv);
             config.routes.get("/figures.xlsx", exports::figuresXlsx);
             config.routes.get("/events.csv", exports::eventsCsv);
+            config.routes.get("/observations.csv", exports::observationsCsv);
             config.routes.get("/api/figures", api::figures);
             config.routes.get("/api/figures/{key}", api::figure);
             config.routes.get("/api/events", api::events);
+            config.routes.get("/api/observations", api::observations);
             config.routes.get("/healthz", ctx -> health(ctx, s));
             config.routes.get("/assets/<path>", s.assets()::serve);
 
@@ -146,6 +149,7 @@ public final class WebApp {
             config.routes.error(405, errors::methodNotAllowed);
             config.routes.error(413, errors::payloadTooLarge);
             config.routes.exception(NotFound.class, (e, ctx) -> errors.show(ctx, 404, e.messageKey()));
+            config.routes.exception(cn.jinjiang.aitraining.figures.BadFilter.class, (e, ctx) -> errors.show(ctx, 400, e.messageKey()));
             config.routes.exception(Exception.class, errors::unexpected);
         });
     }

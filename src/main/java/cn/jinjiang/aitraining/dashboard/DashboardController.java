@@ -1,5 +1,7 @@
 package cn.jinjiang.aitraining.dashboard;
 
+import cn.jinjiang.aitraining.events.EventQuery;
+import cn.jinjiang.aitraining.figures.FigureQuery;
 import cn.jinjiang.aitraining.paging.Page;
 import cn.jinjiang.aitraining.web.HttpCache;
 import cn.jinjiang.aitraining.web.RequestLang;
@@ -28,6 +30,18 @@ public final class DashboardController {
     public void show(Context ctx) {
         int figurePage = Page.requested(ctx.queryParam("fp"));
         int eventPage = Page.requested(ctx.queryParam("ep"));
+        FigureQuery figureQuery = FigureQuery.parse(ctx::queryParam);
+        EventQuery eventQuery = EventQuery.parse(ctx::queryParam);
+        if (figureQuery.isFiltered() || eventQuery.isFiltered()) {
+            // A filtered view is rendered for this request only: its combinations are unbounded, so
+            // none is kept (the plain dashboard below keeps its cache and ETag). Past the last page
+            // shows the last page.
+            DashboardPage page = service.page(RequestLang.resolve(ctx), figureQuery, figurePage, eventQuery, eventPage);
+            ctx.header("Cache-Control", "no-cache");
+            ctx.header("Vary", "Accept-Encoding, Accept-Language, Cookie");
+            views.html(ctx, "dashboard/index", Map.of("page", page));
+            return;
+        }
         int[] lastPages = new int[2];
         boolean shown = cache.respond(ctx, "dashboard", "dashboard-" + figurePage + "-" + eventPage, Views.HTML, out -> {
             DashboardPage page = service.page(RequestLang.resolve(ctx), figurePage, eventPage);

@@ -1,6 +1,8 @@
 package cn.jinjiang.aitraining.dashboard;
 
 import cn.jinjiang.aitraining.events.EventSnapshot;
+import cn.jinjiang.aitraining.events.EventTable;
+import cn.jinjiang.aitraining.figures.FigureTable;
 import cn.jinjiang.aitraining.figures.FigureSnapshot;
 import cn.jinjiang.aitraining.paging.Page;
 import java.util.List;
@@ -10,4 +12,6 @@ public record DashboardPage(
         List<FigureSnapshot> headline,
         List<ChartView> charts,
         Page<FigureSnapshot> figures,
-        Page<EventSnapshot> events) {}
+        Page<EventSnapshot> events,
+        FigureTable figureTable,
+        EventTable eventTable) {}

@@ -1,6 +1,10 @@
 package cn.jinjiang.aitraining.dashboard;
 
+import cn.jinjiang.aitraining.events.EventQuery;
 import cn.jinjiang.aitraining.events.EventService;
+import cn.jinjiang.aitraining.events.EventTable;
+import cn.jinjiang.aitraining.figures.FigureQuery;
+import cn.jinjiang.aitraining.figures.FigureTable;
 import cn.jinjiang.aitraining.events.EventSnapshot;
 import cn.jinjiang.aitraining.figures.FigureService;
 import cn.jinjiang.aitraining.figures.FigureSnapshot;
@@ -37,6 +41,11 @@ public final class DashboardService {
     }
 
     public DashboardPage page(Lang lang, int figurePage, int eventPage) {
+        return page(lang, FigureQuery.ALL, figurePage, EventQuery.ALL, eventPage);
+    }
+
+    /** The dashboard with its two tables filtered, sorted and paged as the URL asks. */
+    public DashboardPage page(Lang lang, FigureQuery figureQuery, int figurePage, EventQuery eventQuery, int eventPage) {
         List<FigureSnapshot> headline = figures.headline();
         List<ChartView> charts = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
@@ -49,8 +58,13 @@ public final class DashboardService {
         }
         List<EventSnapshot> dated = events.latestDated(TIMELINE_MAX_EVENTS);
         if (!dated.isEmpty()) charts.add(timeline(lang, dated));
-        return new DashboardPage(headline, charts,
-                figures.page(figurePage, TABLE_PAGE_SIZE), events.page(eventPage, TABLE_PAGE_SIZE));
+        var figureRows = figures.table(figureQuery, lang, figurePage, TABLE_PAGE_SIZE);
+        var eventRows = events.table(eventQuery, eventPage, TABLE_PAGE_SIZE);
+        String eventState = FigureTable.join(eventQuery.queryString(), "ep=" + eventRows.number());
+        String figureState = FigureTable.join(figureQuery.queryString(), "fp=" + figureRows.number());
+        return new DashboardPage(headline, charts, figureRows, eventRows,
+                new FigureTable(figureRows, figureQuery, "/", "fp", eventState),
+                new EventTable(eventRows, eventQuery, "/", "ep", figureState));
     }
 
     private ChartView figureChart(Lang lang, ChartSpec spec, List<FigureSnapshot> shown, Map<String, FigureSnapshot> byKey) {

@@ -28,6 +28,47 @@ public final class EventDao {
         jdbi.registerRowMapper(ConstructorMapper.factory(EventSnapshot.class));
     }
 
+    /** One page of the events {@code query} lets through, in the table's order. */
+    public List<EventSnapshot> search(EventQuery query, int limit, int offset) {
+        java.util.Map<String, Object> binds = new java.util.LinkedHashMap<>();
+        return jdbi.withHandle(h -> h.createQuery(SELECT + where(query, binds) + ORDER + " LIMIT :limit OFFSET :offset")
+                .bindMap(binds)
+                .bind("limit", limit).bind("offset", offset)
+                .mapTo(EventSnapshot.class).list());
+    }
+
+    public int count(EventQuery query) {
+        java.util.Map<String, Object> binds = new java.util.LinkedHashMap<>();
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM event e" + where(query, binds))
+                .bindMap(binds).mapTo(Integer.class).one());
+    }
+
+    public void forEach(EventQuery query, Consumer<EventSnapshot> consumer) {
+        java.util.Map<String, Object> binds = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery(SELECT + where(query, binds) + ORDER)
+                .bindMap(binds)
+                .setFetchSize(500)
+                .mapTo(EventSnapshot.class)
+                .useStream(stream -> stream.forEach(consumer)));
+    }
+
+    /** Fixed SQL per filter, every value bound; the search covers titles in both languages, places and the quote. */
+    private static String where(EventQuery query, java.util.Map<String, Object> binds) {
+        StringBuilder sql = new StringBuilder(" WHERE e.archived = FALSE");
+        if (query.kind() != null) {
+            sql.append(" AND e.kind = :kind");
+            binds.put("kind", query.kind());
+        }
+        if (query.dated() != null) sql.append(query.dated() ? " AND e.event_date IS NOT NULL" : " AND e.event_date IS NULL");
+        if (query.text() != null) {
+            sql.append(" AND (instr(lower(e.title_zh), :text) > 0 OR instr(lower(e.title_en), :text) > 0"
+                    + " OR instr(lower(coalesce(e.place_zh, '')), :text) > 0 OR instr(lower(coalesce(e.place_en, '')), :text) > 0"
+                    + " OR instr(lower(e.quote), :text) > 0)");
+            binds.put("text", query.textLower());
+        }
+        return sql.toString();
+    }
+
     public List<EventSnapshot> list(int limit, int offset) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE e.archived = FALSE" + ORDER + " LIMIT :limit OFFSET :offset")
                 .bind("limit", limit).bind("offset", offset)

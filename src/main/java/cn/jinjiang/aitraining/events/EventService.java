@@ -18,6 +18,19 @@ public final class EventService {
         return new Page<>(dao.list(request.size(), request.offset()), request.number(), request.size(), total);
     }
 
+    /** One page of the events table as {@code query} filters it. */
+    public Page<EventSnapshot> table(EventQuery query, int pageNumber, int pageSize) {
+        if (!query.isFiltered()) return page(pageNumber, pageSize);
+        int total = dao.count(query);
+        Page.Request request = Page.Request.of(pageNumber, pageSize, total);
+        return new Page<>(dao.search(query, request.size(), request.offset()), request.number(), request.size(), total);
+    }
+
+    public void forEach(EventQuery query, Consumer<EventSnapshot> consumer) {
+        if (!query.isFiltered()) dao.forEach(consumer);
+        else dao.forEach(query, consumer);
+    }
+
     /** The dated events for the timeline chart: the most recent ones, so the chart stays readable. */
     public List<EventSnapshot> latestDated(int limit) { return dao.listLatestDated(limit); }
 

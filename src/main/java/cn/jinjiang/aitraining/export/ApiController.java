@@ -1,7 +1,12 @@
 package cn.jinjiang.aitraining.export;
 
+import cn.jinjiang.aitraining.events.EventQuery;
 import cn.jinjiang.aitraining.events.EventService;
+import cn.jinjiang.aitraining.figures.FigureQuery;
 import cn.jinjiang.aitraining.figures.FigureService;
+import cn.jinjiang.aitraining.i18n.Lang;
+import cn.jinjiang.aitraining.web.NotFound;
+import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.ErrorPages;
 import cn.jinjiang.aitraining.web.HttpCache;
 import cn.jinjiang.aitraining.web.Json;
@@ -33,8 +38,19 @@ public final class ApiController {
 
     /** GET /api/figures : every published figure, streamed so any number of figures fits in memory. */
     public void figures(Context ctx) {
-        cache.respond(ctx, "api-figures", Json.CONTENT_TYPE, stream -> writeArray(stream, "figures",
-                write -> figures.forEachPublished(f -> write.accept(FigureExport.json(f, null)))));
+        FigureQuery query = FigureQuery.parse(ctx::queryParam);
+        Lang lang = RequestLang.resolve(ctx);
+        respond(ctx, query.isFiltered(), "api-figures", stream -> writeArray(stream, "figures",
+                write -> figures.forEach(query, lang, f -> write.accept(FigureExport.json(f, null)))));
+    }
+
+    /** GET /api/observations : every past value of the published figures the query lets through, streamed. */
+    public void observations(Context ctx) {
+        FigureQuery query = FigureQuery.parse(ctx::queryParam);
+        if (query.key() != null && !figures.isPublished(query.key())) throw new NotFound("figure_not_found");
+        Lang lang = RequestLang.resolve(ctx);
+        respond(ctx, query.isFiltered(), "api-observations", stream -> writeArray(stream, "observations",
+                write -> figures.forEachObservation(query, lang, o -> write.accept(ObservationExport.json(o)))));
     }
 
     /** GET /api/figures/{key} : one figure with its whole history, oldest first. */
@@ -49,8 +65,26 @@ public final class ApiController {
 
     /** GET /api/events : every published event, streamed. */
     public void events(Context ctx) {
-        cache.respond(ctx, "api-events", Json.CONTENT_TYPE, stream -> writeArray(stream, "events",
-                write -> events.forEachPublished(e -> write.accept(EventExport.json(e)))));
+        EventQuery query = EventQuery.parse(ctx::queryParam);
+        respond(ctx, query.isFiltered(), "api-events", stream -> writeArray(stream, "events",
+                write -> events.forEach(query, e -> write.accept(EventExport.json(e)))));
+    }
+
+    /** The plain list through the cache (ETag, 304); a filtered one streamed for this request only. */
+    private void respond(Context ctx, boolean filtered, String representation, HttpCache.Body body) {
+        if (!filtered) {
+            cache.respond(ctx, representation, Json.CONTENT_TYPE, body);
+            return;
+        }
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType(Json.CONTENT_TYPE);
+        try {
+            OutputStream out = ctx.outputStream();
+            body.writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code {"name": [...]}} with each item {@code items} hands over written as it comes. */

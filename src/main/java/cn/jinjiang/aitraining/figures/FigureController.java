@@ -29,6 +29,43 @@ public final class FigureController {
         this.errors = errors;
     }
 
+    /** Rows per page of {@code /figures}, as on the dashboard. */
+    public static final int LIST_PAGE_SIZE = 50;
+
+    /**
+     * GET /figures : the figures table on a page of its own, filtered and sorted as the URL says. The
+     * plain table is cached like the dashboard (one kept page per page number that exists); a filtered
+     * view is rendered per request.
+     */
+    public void list(Context ctx) {
+        FigureQuery query = FigureQuery.parse(ctx::queryParam);
+        int number = cn.jinjiang.aitraining.paging.Page.requested(ctx.queryParam("page"));
+        Lang lang = RequestLang.resolve(ctx);
+        if (query.isFiltered()) {
+            ctx.header("Cache-Control", "no-cache");
+            ctx.header("Vary", "Accept-Encoding, Accept-Language, Cookie");
+            views.html(ctx, "figures/list", Map.of("table", table(query, lang, number)));
+            return;
+        }
+        int[] lastPage = new int[1];
+        boolean shown = cache.respond(ctx, "figure-list", "figure-list-" + number, Views.HTML, out -> {
+            FigureTable table = table(query, lang, number);
+            if (number > table.page().pageCount()) {
+                lastPage[0] = table.page().pageCount();
+                throw new HttpCache.Missing();
+            }
+            out.write(views.render(ctx, "figures/list", Map.of("table", table)).getBytes(StandardCharsets.UTF_8));
+        });
+        if (!shown) {
+            ctx.header("Cache-Control", "no-store");
+            ctx.redirect("/figures?page=" + lastPage[0], io.javalin.http.HttpStatus.FOUND);
+        }
+    }
+
+    private FigureTable table(FigureQuery query, Lang lang, int number) {
+        return new FigureTable(service.table(query, lang, number, LIST_PAGE_SIZE), query, "/figures", "page", "");
+    }
+
     /** GET /figures/{key} */
     public void page(Context ctx) {
         String key = ctx.pathParam("key");

@@ -4,7 +4,10 @@ import static cn.jinjiang.aitraining.figures.FigureRows.FIGURE_COLUMNS;
 import static cn.jinjiang.aitraining.figures.FigureRows.OBSERVATION_COLUMNS;
 import static cn.jinjiang.aitraining.figures.FigureRows.SOURCE_COLUMNS;
 
+import cn.jinjiang.aitraining.i18n.Lang;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -33,6 +36,118 @@ public final class FigureDao {
         this.jdbi = jdbi;
         jdbi.registerRowMapper(ConstructorMapper.factory(FigureSnapshot.class));
         jdbi.registerRowMapper(ConstructorMapper.factory(HistoryEntry.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(ObservationRow.class));
+    }
+
+    /** One page of the figures table as {@code query} filters and sorts it. */
+    public List<FigureSnapshot> search(FigureQuery query, Lang lang, int limit, int offset) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        String sql = CURRENT + where(query, binds) + orderBy(query, lang, false) + " LIMIT :limit OFFSET :offset";
+        return jdbi.withHandle(h -> h.createQuery(sql)
+                .bindMap(binds)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .mapTo(FigureSnapshot.class)
+                .list());
+    }
+
+    /** How many figures {@code query} lets through. */
+    public int count(FigureQuery query) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        String sql = "SELECT COUNT(*) FROM (" + CURRENT + where(query, binds) + ")";
+        return jdbi.withHandle(h -> h.createQuery(sql).bindMap(binds).mapTo(Integer.class).one());
+    }
+
+    /** Streams the figures {@code query} lets through, in its order, for the filtered downloads. */
+    public void forEach(FigureQuery query, Lang lang, Consumer<FigureSnapshot> consumer) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        String sql = CURRENT + where(query, binds) + orderBy(query, lang, false);
+        jdbi.useHandle(h -> h.createQuery(sql)
+                .bindMap(binds)
+                .setFetchSize(500)
+                .mapTo(FigureSnapshot.class)
+                .useStream(stream -> stream.forEach(consumer)));
+    }
+
+    /**
+     * Every observation of every published figure that {@code query} lets through (its filters apply
+     * to each observation's own qualifier, period and quote), streamed one row at a time. In the
+     * curated order SQLite walks the figure index and each figure's observation index, so nothing is
+     * sorted or held in memory however many rows there are.
+     *
+     * <p>An observation is a {@code correction} when the audit log holds a correction of its figure
+     * made when the row was last written: a correction rewrites the latest observation in place and
+     * stamps its {@code recorded_at} with the same clock a moment before the audit entry is written.
+     */
+    public void forEachObservation(FigureQuery query, Lang lang, Consumer<ObservationRow> consumer) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        String sql = """
+                SELECT %s, %s, %s,
+                       CASE WHEN EXISTS (
+                            SELECT 1 FROM audit_entry a
+                             WHERE a.entity_type = 'figure' AND a.entity_key = f.figure_key
+                               AND a.action = 'correction'
+                               AND (julianday(a.occurred_at) - julianday(o.recorded_at)) * 86400.0 BETWEEN 0 AND %s)
+                            THEN 'correction' ELSE 'report' END AS entry_kind
+                  FROM figure f
+                  JOIN observation o ON o.figure_id = f.id
+                  JOIN source s ON s.id = o.source_id
+                """.formatted(FIGURE_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, CORRECTION_WINDOW_SECONDS)
+                + where(query, binds) + orderBy(query, lang, true);
+        jdbi.useHandle(h -> h.createQuery(sql)
+                .bindMap(binds)
+                .setFetchSize(500)
+                .mapTo(ObservationRow.class)
+                .useStream(stream -> stream.forEach(consumer)));
+    }
+
+    /** A correction's row and its audit entry are written in one transaction, well within this. */
+    private static final int CORRECTION_WINDOW_SECONDS = 5;
+
+    /** The WHERE clause of a query: fixed SQL per filter, every value bound. */
+    private static String where(FigureQuery query, Map<String, Object> binds) {
+        StringBuilder sql = new StringBuilder(" WHERE f.archived = FALSE");
+        if (query.category() != null) {
+            sql.append(" AND f.category = :category");
+            binds.put("category", query.category());
+        }
+        if (query.qualifier() != null) {
+            sql.append(" AND o.qualifier = :qualifier");
+            binds.put("qualifier", query.qualifier());
+        }
+        if (query.period() != null) {
+            sql.append(" AND (instr(lower(o.period_zh), :period) > 0 OR instr(lower(o.period_en), :period) > 0)");
+            binds.put("period", query.period().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (query.text() != null) {
+            sql.append(" AND (instr(lower(f.label_zh), :text) > 0 OR instr(lower(f.label_en), :text) > 0"
+                    + " OR instr(lower(o.quote), :text) > 0)");
+            binds.put("text", query.textLower());
+        }
+        if (query.key() != null) {
+            sql.append(" AND f.figure_key = :key");
+            binds.put("key", query.key());
+        }
+        return sql.toString();
+    }
+
+    /**
+     * The ORDER BY of a query: the sort column's expression from this fixed list (never text from the
+     * request), then the curated order so ties keep a stable order; observations then by date.
+     */
+    private static String orderBy(FigureQuery query, Lang lang, boolean observations) {
+        String column = switch (query.sort()) {
+            case ORDER -> null;
+            case LABEL -> lang.isZh() ? "f.label_zh" : "f.label_en";
+            case VALUE -> "o.value";
+            case PERIOD -> lang.isZh() ? "o.period_zh" : "o.period_en";
+            case AS_OF -> "o.as_of";
+            case CATEGORY -> "f.category";
+        };
+        String direction = query.descending() ? " DESC" : "";
+        String tail = observations ? ", o.as_of, o.id" : "";
+        if (column == null) return " ORDER BY f.sort_order" + direction + ", f.id" + direction + tail;
+        return " ORDER BY " + column + direction + ", f.sort_order, f.id" + tail;
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.figures;
 
+import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.paging.Page;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,27 @@ public final class FigureService {
         Page.Request request = Page.Request.of(pageNumber, pageSize, total);
         return new Page<>(dao.listCurrent(request.size(), request.offset()), request.number(), request.size(), total);
     }
+
+    /** One page of the figures table as {@code query} filters and sorts it (the plain table uses the paging index). */
+    public Page<FigureSnapshot> table(FigureQuery query, Lang lang, int pageNumber, int pageSize) {
+        if (!query.isFiltered()) return page(pageNumber, pageSize);
+        int total = dao.count(query);
+        Page.Request request = Page.Request.of(pageNumber, pageSize, total);
+        return new Page<>(dao.search(query, lang, request.size(), request.offset()), request.number(), request.size(), total);
+    }
+
+    /** The published figures {@code query} lets through, in its order, streamed. */
+    public void forEach(FigureQuery query, Lang lang, Consumer<FigureSnapshot> consumer) {
+        if (!query.isFiltered()) forEachPublished(consumer);
+        else dao.forEach(query, lang, consumer);
+    }
+
+    /** Every observation of the published figures {@code query} lets through, streamed. */
+    public void forEachObservation(FigureQuery query, Lang lang, Consumer<ObservationRow> consumer) {
+        dao.forEachObservation(query, lang, consumer);
+    }
+
+    public boolean isPublished(String key) { return dao.findByKey(key, false).isPresent(); }
 
     public void forEachPublished(Consumer<FigureSnapshot> consumer) { dao.forEachCurrent(false, consumer); }
 
