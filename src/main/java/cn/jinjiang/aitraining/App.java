@@ -40,6 +40,10 @@ public final class App implements Callable<Integer> {
                     + " (default: the loopback addresses 127.0.0.1 and ::1)")
     java.util.List<String> trustedProxies = new java.util.ArrayList<>();
 
+    @Option(names = "--cds-training", hidden = true,
+            description = "the build's class-data-sharing training run: serve a temporary database on loopback, request every public page once, exit")
+    boolean cdsTraining;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -59,7 +63,8 @@ public final class App implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
+        if (cdsTraining) return ArchiveTraining.run();
         AppConfig config = new AppConfig(host, port, db, behindProxy, trustedProxies);
         Database database = Database.open(db);
         AppServices services = AppServices.create(config, database, Clock.systemUTC());
