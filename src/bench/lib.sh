@@ -4,6 +4,8 @@
 #
 # Sourcing moves to the repository root (every path below is relative to it) and defines:
 #   BENCH_JAR                              the jar the README's run command starts
+#   BENCH_JAVA_OPTS                        the README's JVM options: the class-data-sharing archive that
+#                                          `mvn package` writes beside the jar (ignored if missing or stale)
 #   bench_usage                            print the calling script's header comment (its --help)
 #   bench_need TOOL...                     exit 2 with an install hint if a tool is missing
 #   bench_build                            mvn package without tests
@@ -28,6 +30,7 @@
 BENCH_SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 2
 BENCH_JAR=target/ai-training-dashboard.jar
+BENCH_JAVA_OPTS=(-XX:SharedArchiveFile=target/ai-training-dashboard.jsa -Xlog:cds=off,cds+dynamic=off)
 BENCH_PID=""
 BENCH_START_TIMEOUT=${BENCH_START_TIMEOUT:-30}
 BENCH_POLL=${BENCH_POLL:-0.025}
@@ -51,7 +54,7 @@ bench_build() {
 bench_start() { # PORT DB LOG [ARGS...]
   local port=$1 db=$2 log=$3
   shift 3
-  java -jar "$BENCH_JAR" --host 127.0.0.1 --port "$port" --db "$db" "$@" >>"$log" 2>&1 &
+  java "${BENCH_JAVA_OPTS[@]}" -jar "$BENCH_JAR" --host 127.0.0.1 --port "$port" --db "$db" "$@" >>"$log" 2>&1 &
   BENCH_PID=$!
   if ! bench_wait_healthy "$port" "$BENCH_START_TIMEOUT" "$BENCH_PID"; then
     echo "--- last lines of $log:" >&2

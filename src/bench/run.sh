@@ -7,7 +7,8 @@
 # database, saves the dashboard's HTML, CSV and JSON as static files and serves them from nginx on
 # another loopback port: the ceiling for serving those exact bytes on this machine. Then wrk loads
 # both in alternation, same connections and duration, and one table is printed. Also measures
-# cold start (median of 5), resident memory, and a soak of mixed reads with an admin edit every second.
+# cold start to /healthz and to / (median of 5), throughput in the first 10 s after start against the
+# steady state, resident memory, and a soak of mixed reads with an admin edit every second.
 #
 #   --no-build          use the jar already in target/
 #   --duration S        seconds of wrk per route and server (default 10)
@@ -135,15 +136,30 @@ if ((SOAK > 0)); then
   echo "Resident memory at rest after the whole benchmark: $(bench_rss_mb "$SERVER_PID") MB"
 fi
 
-# Cold start: process start to the first 200 on /healthz, on the existing database; median of 5.
+# Cold start: process start to the first 200 on /healthz, then to the first 200 on / (asked the
+# moment /healthz answers), on the existing database; median of 5.
 bench_stop
-starts=()
+starts=(); pages=()
 for _ in 1 2 3 4 5; do
   t0=$(date +%s%N)
   BENCH_POLL=0.005 bench_start "$OURS_PORT" "$WORK/data/dashboard.db" "$WORK/server.log"
   t1=$(date +%s%N)
-  starts+=($(( (t1 - t0) / 1000000 )))
+  curl -fsS -m 30 -o /dev/null "$B/"
+  t2=$(date +%s%N)
+  starts+=($(( (t1 - t0) / 1000000 ))); pages+=($(( (t2 - t0) / 1000000 )))
   bench_stop
 done
-median=$(printf '%s\n' "${starts[@]}" | bench_median)
-echo "Cold start to first 200 on /healthz (existing database), 5 runs: ${starts[*]} ms; median ${median} ms"
+echo
+echo "Cold start to first 200 on /healthz (existing database), 5 runs: ${starts[*]} ms; median $(printf '%s\n' "${starts[@]}" | bench_median) ms"
+echo "Cold start to first 200 on /        (existing database), 5 runs: ${pages[*]} ms; median $(printf '%s\n' "${pages[@]}" | bench_median) ms"
+
+# The first seconds: wrk on / started the moment a fresh process answers /healthz, for 10 s; then
+# 20 s more of load to warm up, and 10 s of steady state to compare with.
+BENCH_POLL=0.005 bench_start "$OURS_PORT" "$WORK/data/dashboard.db" "$WORK/server.log"
+read -r first _ _ ferr < <(wrk -t2 -c"$CONNECTIONS" -d10s --latency "$B/" | bench_wrk_summary)
+wrk -t2 -c"$CONNECTIONS" -d20s "$B/" >/dev/null
+read -r steady _ _ serr < <(wrk -t2 -c"$CONNECTIONS" -d10s --latency "$B/" | bench_wrk_summary)
+bench_stop
+echo "Throughput on / in the first 10 s after start: ${first} req/s; steady state (after 30 s of load): ${steady} req/s;" \
+  "ratio $(awk -v a="$first" -v b="$steady" 'BEGIN{ if (b>0) printf "%.2f", a/b; else print "?" }') (errors $((ferr + serr)))"
+echo "(load average during the run: $(cut -d' ' -f1-3 /proc/loadavg))"
