@@ -230,7 +230,7 @@
   // A4 portrait's text width (210 mm less 2 x 12 mm margins) in CSS pixels; charts are drawn at that
   // size for print, so they are sharp and keep their proportions, and redrawn for the screen after.
   var PRINT_WIDTH = 700;
-  var PRINT_HEIGHT = 330;
+  var PRINT_HEIGHT = 300;
   var printing = false;
 
   function resizeForPrint(toPrint) {
