@@ -224,7 +224,7 @@
     var today = now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate());
     document.querySelectorAll('[data-print-date]').forEach(function (e) { e.textContent = today; });
     document.querySelectorAll('[data-print-url]').forEach(function (e) { e.textContent = location.href; });
-    document.querySelectorAll('.downloads a[href]').forEach(function (a) { a.setAttribute('data-print-url', a.href); });
+    document.querySelectorAll('.downloads a[href]').forEach(function (a) { a.setAttribute('data-print-href', a.href); });
   }
 
   // A4 portrait's text width (210 mm less 2 x 12 mm margins) in CSS pixels; charts are drawn at that
