@@ -202,7 +202,63 @@
     link.remove();
   }
 
+  // On phones a table's cells are stacked under their column names: give every body cell that has
+  // none (tables whose template does not name them) the text of its column's header.
+  function labelCells() {
+    document.querySelectorAll('table.data-table').forEach(function (table) {
+      var heads = table.querySelectorAll('thead th');
+      if (!heads.length) return;
+      table.querySelectorAll('tbody tr').forEach(function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, i) {
+          if (!cell.hasAttribute('data-label') && heads[i]) cell.setAttribute('data-label', heads[i].textContent.trim());
+        });
+      });
+    });
+  }
+
+  // The print header's date and address, and the full address of each download link, which print
+  // after the link's words.
+  function preparePrint() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+    var today = now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate());
+    document.querySelectorAll('[data-print-date]').forEach(function (e) { e.textContent = today; });
+    document.querySelectorAll('[data-print-url]').forEach(function (e) { e.textContent = location.href; });
+    document.querySelectorAll('.downloads a[href]').forEach(function (a) { a.setAttribute('data-print-href', a.href); });
+  }
+
+  // A4 portrait's text width (210 mm less 2 x 12 mm margins) in CSS pixels; charts are drawn at that
+  // size for print, so they are sharp and keep their proportions, and redrawn for the screen after.
+  var PRINT_WIDTH = 700;
+  var PRINT_HEIGHT = 300;
+  var printing = false;
+
+  function resizeForPrint(toPrint) {
+    if (typeof Chart === 'undefined' || toPrint === printing) return;
+    printing = toPrint;
+    if (toPrint) preparePrint();
+    Object.keys(Chart.instances).forEach(function (id) {
+      var chart = Chart.instances[id];
+      if (toPrint) chart.resize(PRINT_WIDTH, PRINT_HEIGHT);
+      else chart.resize();
+    });
+  }
+
+  function watchPrint() {
+    window.addEventListener('beforeprint', function () { resizeForPrint(true); });
+    window.addEventListener('afterprint', function () { resizeForPrint(false); });
+    if (window.matchMedia) {
+      var media = window.matchMedia('print');
+      var changed = function (e) { resizeForPrint(e.matches); };
+      if (media.addEventListener) media.addEventListener('change', changed);
+      else if (media.addListener) media.addListener(changed);
+    }
+  }
+
   function init() {
+    labelCells();
+    preparePrint();
+    watchPrint();
     if (typeof Chart === 'undefined') return;
     Chart.defaults.font.family = FONT;
     Chart.defaults.color = INK;

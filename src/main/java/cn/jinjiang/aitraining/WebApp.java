@@ -14,6 +14,8 @@ import cn.jinjiang.aitraining.export.ExportController;
 import cn.jinjiang.aitraining.figures.FigureController;
 import cn.jinjiang.aitraining.imports.ImportController;
 import cn.jinjiang.aitraining.imports.ImportService;
+import cn.jinjiang.aitraining.preview.PreviewController;
+import cn.jinjiang.aitraining.preview.PreviewRenderer;
 import cn.jinjiang.aitraining.web.BodyLimits;
 import cn.jinjiang.aitraining.web.ErrorPages;
 import cn.jinjiang.aitraining.web.HttpCache;
@@ -46,6 +48,7 @@ public final class WebApp {
         var figures = new FigureController(s.figures(), views, s.json(), cache, errors);
         var api = new ApiController(s.figures(), s.events(), s.json(), cache, errors);
         var exports = new ExportController(s.figures(), s.events(), cache);
+        var preview = new PreviewController(s.figures(), new PreviewRenderer(), cache);
 
         var proxy = new ProxyTrust(s.config().behindProxy(), s.config().trustedProxies());
         var guard = new AdminGuard(s.sessions(), s.loginTokens(), errors, proxy);
@@ -92,6 +95,7 @@ public final class WebApp {
 
             config.routes.before(ctx -> {
                 SecurityHeaders.apply(ctx);
+                ctx.attribute(ProxyTrust.ORIGIN_ATTRIBUTE, proxy.origin(ctx));
                 RequestLang.resolve(ctx);
                 refuseLargeBodies(ctx, limits, errors);
             });
@@ -110,6 +114,7 @@ public final class WebApp {
             config.routes.get("/api/figures/{key}", api::figure);
             config.routes.get("/api/events", api::events);
             config.routes.get("/api/observations", api::observations);
+            config.routes.get("/preview.png", preview::png);
             config.routes.get("/healthz", ctx -> health(ctx, s));
             config.routes.get("/assets/<path>", s.assets()::serve);
 

@@ -2,6 +2,8 @@ package cn.jinjiang.aitraining.dashboard;
 
 import cn.jinjiang.aitraining.events.EventQuery;
 import cn.jinjiang.aitraining.figures.FigureQuery;
+import cn.jinjiang.aitraining.i18n.Lang;
+import cn.jinjiang.aitraining.i18n.Messages;
 import cn.jinjiang.aitraining.paging.Page;
 import cn.jinjiang.aitraining.web.HttpCache;
 import cn.jinjiang.aitraining.web.RequestLang;
@@ -50,12 +52,22 @@ public final class DashboardController {
                 lastPages[1] = page.events().pageCount();
                 throw new HttpCache.Missing();
             }
-            out.write(views.render(ctx, "dashboard/index", Map.of("page", page)).getBytes(StandardCharsets.UTF_8));
+            Lang lang = RequestLang.resolve(ctx);
+            out.write(views.render(ctx, "dashboard/index", Map.of("page", page,
+                    "metaDescription", description(lang, page))).getBytes(StandardCharsets.UTF_8));
         });
         if (!shown) {
             ctx.header("Cache-Control", "no-store");
             ctx.redirect("/?fp=" + Math.min(figurePage, lastPages[0]) + "&ep=" + Math.min(eventPage, lastPages[1]),
                     HttpStatus.FOUND);
         }
+    }
+
+    /** What a shared link says under its title: the first key figures with their values. */
+    static String description(Lang lang, DashboardPage page) {
+        String figures = page.headline().stream().limit(4)
+                .map(f -> Messages.get(lang, "meta.figure.pair", f.label(lang), f.display(lang)))
+                .collect(java.util.stream.Collectors.joining(Messages.get(lang, "meta.separator")));
+        return figures.isEmpty() ? Messages.get(lang, "app.subtitle") : Messages.get(lang, "meta.dashboard.description", figures);
     }
 }

@@ -1,6 +1,7 @@
 package cn.jinjiang.aitraining.figures;
 
 import cn.jinjiang.aitraining.i18n.Lang;
+import cn.jinjiang.aitraining.i18n.Messages;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;
 import cn.jinjiang.aitraining.web.ErrorPages;
 import cn.jinjiang.aitraining.web.HttpCache;
@@ -76,6 +77,11 @@ public final class FigureController {
             model.put("figure", detail.current());
             model.put("history", detail.history());
             model.put("historyChart", historyChart(lang, detail));
+            FigureSnapshot f = detail.current();
+            model.put("metaTitle", Messages.get(lang, "meta.figure.title", f.label(lang), f.display(lang), Messages.get(lang, "meta.site_name")));
+            model.put("metaDescription", Messages.get(lang, "meta.figure.description", f.label(lang), f.display(lang),
+                    f.latest().period(lang), f.latest().asOfText(lang), f.latest().quote()));
+            model.put("metaType", "article");
             out.write(views.render(ctx, "figures/show", model).getBytes(StandardCharsets.UTF_8));
         });
         if (!found) errors.notFound(ctx);

@@ -111,7 +111,8 @@ public final class HttpCache {
                 cachedVersion = current;
             }
         }
-        String key = lang + " " + representation;
+        // Pages carry absolute links built from the request's origin (og:url): one copy per origin.
+        String key = lang + " " + ProxyTrust.originOf(ctx) + " " + representation;
         try {
             Cached cached = bodies.get(key);
             if (cached != null) {

@@ -37,6 +37,33 @@ public final class ProxyTrust {
         return "https".equalsIgnoreCase(ctx.scheme());
     }
 
+    /** The request attribute holding {@link #origin}'s answer, set once per request. */
+    public static final String ORIGIN_ATTRIBUTE = "dashboard.origin";
+
+    private static final java.util.regex.Pattern HOST =
+            java.util.regex.Pattern.compile("([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
+
+    /**
+     * The site's address as the browser sees it, for absolute links in link previews (og:url,
+     * og:image): the scheme by {@link #isHttps}, the request's Host header when it is a plain host
+     * name or address, else the address the server was reached at.
+     */
+    public String origin(Context ctx) {
+        String scheme = isHttps(ctx) ? "https" : "http";
+        String host = ctx.header("Host");
+        if (host == null || host.length() > 255 || !HOST.matcher(host).matches()) {
+            String local = ctx.req().getLocalAddr();
+            host = (local.contains(":") ? "[" + local + "]" : local) + ":" + ctx.req().getLocalPort();
+        }
+        return scheme + "://" + host.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The origin {@link #origin} found for this request (set by the route table's before-filter). */
+    public static String originOf(Context ctx) {
+        Object origin = ctx.attribute(ORIGIN_ATTRIBUTE);
+        return origin == null ? "" : origin.toString();
+    }
+
     /**
      * The client's address. Through trusted proxies: the right-most X-Forwarded-For entry that is not
      * itself a trusted proxy (entries further left were written by the client and may be forged).

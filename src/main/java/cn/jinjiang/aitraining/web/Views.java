@@ -33,6 +33,7 @@ public final class Views {
     public String render(Context ctx, String template, Map<String, Object> model) {
         Lang lang = RequestLang.resolve(ctx);
         Map<String, Object> all = new HashMap<>(baseModel(lang, ctx.path(), ctx.attribute(BASE_MODEL_ATTRIBUTE)));
+        all.put("origin", ProxyTrust.originOf(ctx));
         all.putAll(model);
         return engine.process(template, new org.thymeleaf.context.Context(lang.locale(), all));
     }
@@ -55,6 +56,7 @@ public final class Views {
         model.put("otherLang", lang.isZh() ? Lang.EN : Lang.ZH);
         model.put("path", sameSitePath(path));
         model.put("assets", assets);
+        model.put("origin", "");
         if (extra instanceof Map<?, ?> map) {
             map.forEach((k, v) -> model.put(String.valueOf(k), v));
         }

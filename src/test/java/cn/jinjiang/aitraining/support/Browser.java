@@ -43,12 +43,36 @@ public final class Browser implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(chromedriver))
+                .withEnvironment(Map.of("FONTCONFIG_FILE", fontConfig(profile).toString()))
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return new Browser(driver);
+    }
+
+    /**
+     * The system's fonts plus the CJK font the jar bundles (for its link-preview picture), so pages,
+     * screenshots and printed PDFs show Chinese on a machine without CJK fonts, as CI's is.
+     */
+    private static Path fontConfig(Path profile) {
+        try {
+            Path fonts = Path.of("src/main/resources/fonts").toAbsolutePath();
+            Path conf = profile.toAbsolutePath().resolveSibling("fonts.conf");
+            java.nio.file.Files.writeString(conf, """
+                    <?xml version="1.0"?>
+                    <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+                    <fontconfig>
+                      <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+                      <dir>%s</dir>
+                      <cachedir>%s</cachedir>
+                    </fontconfig>
+                    """.formatted(fonts, profile.toAbsolutePath().resolveSibling("fontconfig-cache")));
+            return conf;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public ChromeDriver driver() { return driver; }
