@@ -62,8 +62,9 @@ def get(port, path, timeout, headers=None):
 
 
 def session_cookie(headers):
+    """The cookie the login form hands out: its signed token (admin_login), or a session on older servers."""
     for name, value in headers:
-        if name.lower() == "set-cookie" and value.startswith("admin_session="):
+        if name.lower() == "set-cookie" and value.startswith(("admin_login=", "admin_session=")):
             return value.split(";", 1)[0]
     return None
 
