@@ -278,6 +278,7 @@ class PhoneAndPrintBrowserTest {
                 return worst ? worst.what + ' right=' + worst.r : 'none';"""));
     }
 
+    @SuppressWarnings("deprecation") // legacy mode is deprecated in axe-core but still the reliable one here
     private List<String> seriousViolations() {
         // Legacy mode: no helper window on about:blank, whose load timed out on a busy machine; the pages
         // have no frames, which is what the newer mode is for.
