@@ -2,6 +2,7 @@ package cn.jinjiang.aitraining.admin;
 
 import cn.jinjiang.aitraining.admin.events.AdminEventService;
 import cn.jinjiang.aitraining.admin.figures.AdminFigureService;
+import cn.jinjiang.aitraining.admin.figures.FigureState;
 import cn.jinjiang.aitraining.i18n.DateFormat;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
@@ -36,9 +37,11 @@ public final class AdminController {
     // GET /admin?fp=N&ep=M: a page of each list, so the page stays small with thousands of figures.
     public void index(Context ctx) {
         Lang lang = RequestLang.resolve(ctx);
-        Page<FigureRow> figureRows = page(figures.all(), Page.requested(ctx.queryParam("fp")), f -> new FigureRow(f.key(),
+        Page<FigureState> figurePage = figures.page(Page.requested(ctx.queryParam("fp")), PAGE_SIZE);
+        Page<FigureRow> figureRows = new Page<>(figurePage.items().stream().map(f -> new FigureRow(f.key(),
                 lang.isZh() ? f.labelZh() : f.labelEn(), f.display(lang),
-                f.latest() == null ? "" : DateFormat.format(lang, f.latest().asOf()), f.archived()));
+                f.latest() == null ? "" : DateFormat.format(lang, f.latest().asOf()), f.archived())).toList(),
+                figurePage.number(), figurePage.size(), figurePage.total());
         Page<EventRow> eventRows = page(events.all(), Page.requested(ctx.queryParam("ep")), e -> new EventRow(e.key(),
                 lang.isZh() ? e.titleZh() : e.titleEn(),
                 e.date() == null ? Messages.get(lang, "event.undated") : DateFormat.format(lang, e.date()),

@@ -60,6 +60,24 @@ public final class AdminFigureDao {
         return figures.stream().map(f -> FigureState.of(f, observations.getOrDefault(f.id(), List.of()))).toList();
     }
 
+    /**
+     * One page of {@link #all}: the figures at {@code offset} in the same order, and only their
+     * observations (two queries, however many figures there are).
+     */
+    public List<FigureState> page(Handle h, int offset, int limit) {
+        List<Figure> figures = h.createQuery(FIGURE_COLUMNS + " ORDER BY f.archived, f.sort_order, f.id LIMIT :limit OFFSET :offset")
+                .bind("limit", limit).bind("offset", offset)
+                .mapTo(Figure.class).list();
+        if (figures.isEmpty()) return List.of();
+        Map<Long, List<ObservationState>> observations = h.createQuery(
+                        OBSERVATION_COLUMNS + " WHERE o.figure_id IN (<ids>) ORDER BY o.as_of, o.id")
+                .bindList("ids", figures.stream().map(Figure::id).toList())
+                .mapTo(ObservationRow.class)
+                .collect(Collectors.groupingBy(ObservationRow::figureId,
+                        Collectors.mapping(ObservationRow::state, Collectors.toList())));
+        return figures.stream().map(f -> FigureState.of(f, observations.getOrDefault(f.id(), List.of()))).toList();
+    }
+
     /** How many figures there are, archived ones included (numbers a key like figure-12). */
     public int count(Handle h) {
         return h.createQuery("SELECT COUNT(*) FROM figure").mapTo(Integer.class).one();

@@ -7,6 +7,7 @@ import cn.jinjiang.aitraining.audit.AuditEntry;
 import cn.jinjiang.aitraining.audit.AuditWriter;
 import cn.jinjiang.aitraining.audit.RevertRefused;
 import cn.jinjiang.aitraining.audit.Revertible;
+import cn.jinjiang.aitraining.paging.Page;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,18 @@ public final class AdminFigureService implements Revertible {
     /** Every figure, archived ones included, for the admin list. */
     public List<FigureState> all() {
         return jdbi.withHandle(dao::all);
+    }
+
+    /**
+     * Page {@code number} (from 1) of the admin list, {@code size} figures a page; a page past the
+     * end is the last. Reads only that page's figures and observations.
+     */
+    public Page<FigureState> page(int number, int size) {
+        return jdbi.inTransaction(h -> {
+            int total = dao.count(h);
+            Page.Request request = Page.Request.of(number, size, total);
+            return new Page<>(dao.page(h, request.offset(), request.size()), request.number(), request.size(), total);
+        });
     }
 
     /** A report or a correction of an existing figure; empty when there is no such figure. */
