@@ -142,17 +142,25 @@ class SharedSessionsTest {
                 .start();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new AssertionError("server exited with " + process.exitValue());
-            try {
-                if (client.send(HttpRequest.newBuilder(url(port, "/healthz")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return process;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
+        boolean started = false;
+        try {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) throw new AssertionError("server exited with " + process.exitValue());
+                try {
+                    if (client.send(HttpRequest.newBuilder(url(port, "/healthz")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        started = true;
+                        return process;
+                    }
+                } catch (IOException notYet) {
+                    Thread.sleep(50);
+                }
             }
+            throw new AssertionError("server did not start");
+        } finally {
+            // A timeout interrupts the wait: never leave a server process behind.
+            if (!started) process.destroyForcibly();
         }
-        process.destroyForcibly();
-        throw new AssertionError("server did not start");
     }
 
     private static int freePort() throws IOException {
