@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.WebDriver;
 
 /** An admin imports an .xlsx in Chromium: the unusual row is marked, applying needs the tick. */
 class ImportBrowserTest {
@@ -66,12 +65,7 @@ class ImportBrowserTest {
         }
 
         var driver = browser.driver();
-        driver.get(app.baseUrl() + "/admin/import?lang=zh");
-        waitFor(d -> d.getCurrentUrl().contains("/admin/login"));
-        driver.findElement(By.name("username")).sendKeys(USER);
-        driver.findElement(By.name("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        waitFor(d -> d.getCurrentUrl().endsWith("/admin"));
+        browser.signIn(app.baseUrl() + "/admin/import?lang=zh", USER, PASSWORD);
         driver.get(app.baseUrl() + "/admin/import");
         driver.findElement(By.id("file")).sendKeys(xlsx.toAbsolutePath().toString());
         driver.findElement(By.id("import-submit")).click();
@@ -101,8 +95,8 @@ class ImportBrowserTest {
         assertEquals(List.of(), browser.consoleErrors().stream().filter(e -> !e.contains("status of 422")).toList());
     }
 
-    private void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(condition::apply);
+    private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        browser.waitFor(condition);
     }
 
     private void assertNoSeriousViolations(String where) {

@@ -77,6 +77,24 @@ public final class Browser implements AutoCloseable {
 
     public ChromeDriver driver() { return driver; }
 
+    /** Waits up to 20 s for {@code condition}, as every browser test waits for a page to change. */
+    public void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+    }
+
+    /**
+     * Opens {@code adminUrl} (an admin page), is sent to the sign-in form, signs in there as a person
+     * would and waits for the admin home.
+     */
+    public void signIn(String adminUrl, String username, String password) {
+        driver.get(adminUrl);
+        waitFor(d -> d.getCurrentUrl().contains("/admin/login"));
+        driver.findElement(org.openqa.selenium.By.name("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.name("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/admin"));
+    }
+
     public void size(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }
