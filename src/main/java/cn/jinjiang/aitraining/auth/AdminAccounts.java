@@ -38,7 +38,8 @@ public final class AdminAccounts {
         }
         Optional<AdminUser> user = dao.find(username);
         boolean ok = hasher.matches(password, user.map(AdminUser::passwordHash).orElse(null));
-        return ok ? user : Optional.empty();
+        // A disabled account is refused like a wrong password: the form does not tell which.
+        return ok && !user.get().disabled() ? user : Optional.empty();
     }
 
     /**

@@ -11,14 +11,17 @@ public final class AdminSession {
     private final SessionStore store;
     private final String idHash;
     private final String username;
+    private final Role role;
     private final String csrfToken;
     private final Instant createdAt;
     private final Instant lastSeen;
 
-    AdminSession(SessionStore store, String idHash, String username, String csrfToken, Instant createdAt, Instant lastSeen) {
+    AdminSession(SessionStore store, String idHash, String username, Role role, String csrfToken, Instant createdAt,
+                 Instant lastSeen) {
         this.store = store;
         this.idHash = idHash;
         this.username = username;
+        this.role = role;
         this.csrfToken = csrfToken;
         this.createdAt = createdAt;
         this.lastSeen = lastSeen;
@@ -29,6 +32,8 @@ public final class AdminSession {
     /** The signed-in admin. */
     public String username() { return username; }
     public boolean isAuthenticated() { return username != null; }
+    /** What the signed-in account may do, as read with the session (a role change applies at the next request). */
+    public Role role() { return role; }
     public String csrfToken() { return csrfToken; }
     Instant createdAt() { return createdAt; }
     Instant lastSeen() { return lastSeen; }

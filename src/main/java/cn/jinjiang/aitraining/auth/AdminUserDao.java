@@ -14,10 +14,11 @@ public final class AdminUserDao {
 
     public Optional<AdminUser> find(String username) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, username, password_hash, must_change FROM admin_user WHERE username = :u""")
+                        SELECT id, username, password_hash, must_change, role, disabled FROM admin_user WHERE username = :u""")
                 .bind("u", username)
                 .map((rs, ctx) -> new AdminUser(rs.getLong("id"), rs.getString("username"),
-                        rs.getString("password_hash"), rs.getBoolean("must_change")))
+                        rs.getString("password_hash"), rs.getBoolean("must_change"),
+                        Role.fromCode(rs.getString("role")).orElse(Role.EDITOR), rs.getBoolean("disabled")))
                 .findOne());
     }
 

@@ -64,7 +64,7 @@ public final class LoginController {
             return;
         }
         throttle.recordSuccess(username, address);
-        SessionStore.Started started = sessions.login(AdminGuard.session(ctx), user.get().username(), address,
+        SessionStore.Started started = sessions.login(AdminGuard.session(ctx), user.get().username(), user.get().role(), address,
                 ctx.header("User-Agent"));
         guard.setCookie(ctx, started);
         started.session().flash(user.get().mustChange() ? "login.change_password" : "login.welcome",

@@ -11,15 +11,19 @@ final class SessionDao {
         this.jdbi = jdbi;
     }
 
-    record Row(String idHash, String username, String csrfToken, long createdMs, long lastSeenMs, String flashJson) {}
+    record Row(String idHash, String username, String csrfToken, long createdMs, long lastSeenMs, String flashJson,
+               Role role) {}
 
     Optional<Row> find(String idHash) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id_hash, username, csrf_token, created_ms, last_seen_ms, flash_json
-                          FROM admin_session WHERE id_hash = :id""")
+                        SELECT s.id_hash, s.username, s.csrf_token, s.created_ms, s.last_seen_ms, s.flash_json, u.role
+                          FROM admin_session s
+                          JOIN admin_user u ON u.username = s.username AND u.disabled = FALSE
+                         WHERE s.id_hash = :id""")
                 .bind("id", idHash)
                 .map((rs, ctx) -> new Row(rs.getString("id_hash"), rs.getString("username"), rs.getString("csrf_token"),
-                        rs.getLong("created_ms"), rs.getLong("last_seen_ms"), rs.getString("flash_json")))
+                        rs.getLong("created_ms"), rs.getLong("last_seen_ms"), rs.getString("flash_json"),
+                        Role.fromCode(rs.getString("role")).orElse(Role.EDITOR)))
                 .findOne());
     }
 

@@ -66,19 +66,19 @@ public final class SessionStore {
             return Optional.empty();
         }
         if (now - r.lastSeenMs() >= TOUCH_EVERY.toMillis()) dao.touch(idHash, now);
-        return Optional.of(new AdminSession(this, idHash, r.username(), r.csrfToken(),
+        return Optional.of(new AdminSession(this, idHash, r.username(), r.role(), r.csrfToken(),
                 Instant.ofEpochMilli(r.createdMs()), Instant.ofEpochMilli(now)));
     }
 
     /** Ends the previous session (if any), purges expired ones, and starts a new one for the admin. */
-    public Started login(AdminSession previous, String username, String address, String userAgent) {
+    public Started login(AdminSession previous, String username, Role role, String address, String userAgent) {
         if (previous != null) end(previous);
         long now = clock.millis();
         dao.purge(now - IDLE.toMillis(), now - ABSOLUTE.toMillis());
         String cookieValue = token();
-        SessionDao.Row row = new SessionDao.Row(hash(cookieValue), username, token(), now, now, null);
+        SessionDao.Row row = new SessionDao.Row(hash(cookieValue), username, token(), now, now, null, role);
         dao.insert(row, truncate(address, 64), truncate(userAgent, 200));
-        return new Started(cookieValue, new AdminSession(this, row.idHash(), username, row.csrfToken(),
+        return new Started(cookieValue, new AdminSession(this, row.idHash(), username, role, row.csrfToken(),
                 Instant.ofEpochMilli(now), Instant.ofEpochMilli(now)));
     }
 

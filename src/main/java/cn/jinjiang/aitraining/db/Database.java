@@ -72,6 +72,9 @@ public final class Database implements AutoCloseable {
                 var result = Flyway.configure()
                         .dataSource(ds)
                         .locations("classpath:" + Migrations.LOCATION)
+                        // Migrations write ${id_column} for a generated integer key; each database
+                        // spells it its own way (SQLite: the rowid alias).
+                        .placeholders(java.util.Map.of("id_column", "INTEGER PRIMARY KEY"))
                         .load()
                         .migrate();
                 if (result.migrationsExecuted > 0) {
