@@ -77,6 +77,6 @@ public record AppServices(
                 figures, events, new DashboardService(figures, events, json.mapper()),
                 accounts, new SessionStore(jdbi, clock, json.mapper()), new LoginThrottle(jdbi, clock),
                 new LoginFormToken(new AppSecrets(jdbi, clock), clock), adminFigures, adminEvents, audit,
-                new ImportService(jdbi, figureDao, adminFigures), new ExtractService(jdbi, figureDao, adminFigures, adminEvents, new FigureExtractor()));
+                new ImportService(jdbi, figureDao, adminFigures), new ExtractService(jdbi, figureDao, adminFigures, adminEvents, new FigureExtractor(), clock));
     }
 }

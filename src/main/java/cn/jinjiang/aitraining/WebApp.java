@@ -146,6 +146,7 @@ public final class WebApp {
             routes.post("/admin/extract", extract::extract, EXTRACT);
             routes.post("/admin/extract/review", extract::review, EXTRACT);
             routes.post("/admin/extract/apply", extract::apply, EXTRACT);
+            config.routes.get("/admin/extract/saved/{token}", extract::saved);
 
             // The largest body any route reads; refuseLargeBodies holds every route to its own limit.
             config.http.maxRequestSize = limits.largest();

@@ -16,7 +16,8 @@ public final class AdminEventDao {
     private static final String SELECT = """
             SELECT e.event_key AS key, e.event_date AS date, e.date_note_zh, e.date_note_en, e.title_zh, e.title_en,
                    e.kind, e.place_zh, e.place_en, e.people_zh, e.people_en, e.source_id, s.publication_zh AS source,
-                   s.published_on AS source_date, s.headline_zh AS source_headline, e.quote, e.sort_order,
+                   s.published_on AS source_date, s.headline_zh AS source_headline, s.author AS source_author,
+                   e.quote, e.sort_order,
                    e.archived, e.version
               FROM event e JOIN source s ON s.id = e.source_id""";
 
@@ -34,6 +35,11 @@ public final class AdminEventDao {
                          ORDER BY e.archived, CASE WHEN e.event_date IS NULL THEN 1 ELSE 0 END, e.event_date,
                                   e.sort_order, e.id""")
                 .mapTo(EventState.class).list();
+    }
+
+    /** Every event, archived ones included. */
+    public int count(Handle h) {
+        return h.createQuery("SELECT count(*) FROM event").mapTo(Integer.class).one();
     }
 
     public int nextSortOrder(Handle h) {

@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.admin.events;
 
+import cn.jinjiang.aitraining.admin.figures.AdminFigureService;
 import cn.jinjiang.aitraining.admin.shared.DuplicateKey;
 import cn.jinjiang.aitraining.admin.shared.SourceDao;
 import cn.jinjiang.aitraining.audit.AuditEntry;
@@ -47,7 +48,8 @@ public final class AdminEventService implements Revertible {
     }
 
     /** Creates an event on the caller's transaction (the extract review's, with its figures). */
-    public EventState create(Handle h, EventChange c, String action, String username) {
+    public EventState create(Handle h, EventChange change, String action, String username) {
+        EventChange c = change.key() == null ? change.withKey(keyFor(h, change.titleEn())) : change;
         if (dao.event(h, c.key()).isPresent()) throw new DuplicateKey(c.key());
         EventState state = state(h, c, c.key(), dao.nextSortOrder(h), false, 1);
         dao.insertEvent(h, state, audit.now());
@@ -106,9 +108,28 @@ public final class AdminEventService implements Revertible {
     }
 
     private EventState state(Handle h, EventChange c, String key, int sortOrder, boolean archived, int version) {
-        long sourceId = sources.findOrCreate(h, c.source(), null, c.sourceDate(), c.sourceHeadline());
+        long sourceId = sources.findOrCreate(h, c.source(), null, c.sourceDate(), c.sourceHeadline(), c.sourceAuthor());
         return new EventState(key, c.date(), c.dateNoteZh(), c.dateNoteEn(), c.titleZh(), c.titleEn(), c.kind(),
                 c.placeZh(), c.placeEn(), c.peopleZh(), c.peopleEn(), sourceId, c.source(), c.sourceDate(),
-                c.sourceHeadline(), c.quote(), sortOrder, archived, version);
+                c.sourceHeadline(), c.sourceAuthor(), c.quote(), sortOrder, archived, version);
+    }
+
+    /**
+     * A free key for an event titled {@code titleEn}, made as a figure's is: its slug
+     * ("AI skills contest" → ai-skills-contest, then ai-skills-contest-2 ...), or event-N when
+     * the title has no Latin letters or digits.
+     */
+    String keyFor(Handle h, String titleEn) {
+        String slug = AdminFigureService.slug(titleEn);
+        if (slug.isEmpty()) {
+            for (int n = dao.count(h) + 1; ; n++) {
+                if (dao.event(h, "event-" + n).isEmpty()) return "event-" + n;
+            }
+        }
+        if (dao.event(h, slug).isEmpty()) return slug;
+        for (int n = 2; ; n++) {
+            String candidate = slug + "-" + n;
+            if (dao.event(h, candidate).isEmpty()) return candidate;
+        }
     }
 }

@@ -2,8 +2,18 @@ package cn.jinjiang.aitraining.admin.events;
 
 import java.time.LocalDate;
 
-/** A validated new or edited event. */
+/**
+ * A validated new or edited event. {@code key} may be null for a new event: the service derives
+ * one. {@code sourceHeadline} and {@code sourceAuthor} may be null (not stated).
+ */
 public record EventChange(
         String key, LocalDate date, String dateNoteZh, String dateNoteEn, String titleZh, String titleEn, String kind,
         String placeZh, String placeEn, String peopleZh, String peopleEn, String source, LocalDate sourceDate,
-        String sourceHeadline, String quote, String reason, int version) {}
+        String sourceHeadline, String sourceAuthor, String quote, String reason, int version) {
+
+    /** The same change for an event with this key. */
+    public EventChange withKey(String newKey) {
+        return new EventChange(newKey, date, dateNoteZh, dateNoteEn, titleZh, titleEn, kind, placeZh, placeEn, peopleZh,
+                peopleEn, source, sourceDate, sourceHeadline, sourceAuthor, quote, reason, version);
+    }
+}

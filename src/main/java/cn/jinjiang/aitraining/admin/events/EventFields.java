@@ -16,7 +16,7 @@ public final class EventFields {
 
     /** The form's fields besides the version. */
     public static final List<FormField> FORM = List.of(
-            FormField.text("key", true, 80, "admin.hint.key").onlyWhenNew(),
+            FormField.text("key", false, 80, "admin.hint.event_key_optional").onlyWhenNew(),
             FormField.text("title_zh", true, 200, null),
             FormField.text("title_en", true, 250, null),
             FormField.date("date", false, "admin.hint.event_date"),
@@ -30,6 +30,7 @@ public final class EventFields {
             FormField.text("source", true, 100, "admin.hint.source"),
             FormField.date("source_date", true, "admin.hint.date"),
             FormField.text("source_headline", false, 200, "admin.hint.optional"),
+            FormField.text("source_author", false, 100, "admin.hint.optional"),
             FormField.area("quote", true, 80, "admin.hint.quote"),
             FormField.area("reason", true, 500, "admin.hint.reason"));
 
@@ -47,5 +48,6 @@ public final class EventFields {
             new EditableField<>("source", EventState::source, EventForm::source),
             new EditableField<>("source_date", e -> String.valueOf(e.sourceDate()), EventForm::sourceDate),
             new EditableField<>("source_headline", EventState::sourceHeadline, f -> f.get("source_headline")),
+            new EditableField<>("source_author", EventState::sourceAuthor, f -> f.get("source_author")),
             new EditableField<>("quote", EventState::quote, EventForm::quote));
 }

@@ -65,6 +65,7 @@ public record EventForm(Map<String, String> values) {
         v.put("source", e.source());
         v.put("source_date", e.sourceDate().toString());
         v.put("source_headline", nz(e.sourceHeadline()));
+        v.put("source_author", nz(e.sourceAuthor()));
         v.put("quote", e.quote());
         v.put("reason", "");
         Map<String, String> shown = new LinkedHashMap<>(v);
@@ -87,6 +88,7 @@ public record EventForm(Map<String, String> values) {
         return FormInput.decode(values.get(ORIGINAL));
     }
 
+    /** Checks every field; a new event's blank key stays null here and the service derives one. */
     public Optional<EventChange> validate(boolean isNew, LocalDate today, FieldErrors errors) {
         Map<String, Object> c = FormInput.check(EventFields.FORM, isNew, values, today, errors);
         String k = (String) c.get("key");
@@ -96,7 +98,7 @@ public record EventForm(Map<String, String> values) {
         return Optional.of(new EventChange(k, (LocalDate) c.get("date"), s(c, "date_note_zh"), s(c, "date_note_en"),
                 s(c, "title_zh"), s(c, "title_en"), s(c, "kind"), s(c, "place_zh"), s(c, "place_en"), s(c, "people_zh"),
                 s(c, "people_en"), s(c, "source"), (LocalDate) c.get("source_date"), s(c, "source_headline"),
-                s(c, "quote"), s(c, "reason"), v));
+                s(c, "source_author"), s(c, "quote"), s(c, "reason"), v));
     }
 
     private static String s(Map<String, Object> checked, String name) { return (String) checked.get(name); }

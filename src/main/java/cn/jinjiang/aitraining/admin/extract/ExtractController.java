@@ -13,9 +13,11 @@ import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
 import cn.jinjiang.aitraining.values.Qualifier;
 import cn.jinjiang.aitraining.values.UnusualChange;
+import cn.jinjiang.aitraining.web.NotFound;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.Views;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,22 +62,50 @@ public final class ExtractController {
         renderReview(ctx, 200, form, null);
     }
 
-    // POST /admin/extract/apply: every row in one transaction, or none
+    // POST /admin/extract/apply: every row in one transaction, or none; then 303 to what was saved
+    // (post/redirect/get). The form's one-time token makes a second submission of it (browser back
+    // and submit again, a double click) land on the first one's "saved" page, saving nothing.
     public void apply(Context ctx) {
         Lang lang = RequestLang.resolve(ctx);
+        String token = ctx.formParam(ReviewForm.SUBMISSION_FIELD);
+        if (ReviewSubmissions.wellFormed(token) && service.saved(token).isPresent()) {
+            redirectToSaved(ctx, token, true);
+            return;
+        }
         ReviewForm.Checked checked = service.check(ctx.formParams("row"), ctx::formParam, pages.today(), lang);
+        if (!ReviewSubmissions.wellFormed(checked.form().submission())) {
+            // a form without its token (not one this server rendered): shown again with one, saved only when resent
+            renderReview(ctx, UNPROCESSABLE, checked.form().withSubmission(service.newToken()),
+                    Messages.get(lang, "extract.review.no_token"));
+            return;
+        }
         if (checked.changes() == null) {
             renderReview(ctx, UNPROCESSABLE, checked.form(), null);
             return;
         }
         try {
-            ExtractService.Saved saved = service.apply(checked.changes(), AdminGuard.username(ctx));
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("saved", saved);
-            views.html(ctx, "admin/extract-saved", model);
+            service.apply(checked.form().submission(), checked.changes(), AdminGuard.username(ctx));
+            redirectToSaved(ctx, checked.form().submission(), false);
+        } catch (AlreadySaved again) {
+            // the same form sent twice at once: the other request saved it while this one was checked
+            redirectToSaved(ctx, again.token(), true);
         } catch (EditConflict | DuplicateKey conflict) {
             renderReview(ctx, 409, checked.form(), Messages.get(lang, "extract.apply.conflict"));
         }
+    }
+
+    // GET /admin/extract/saved/{token}: what one review saved, with links; ?again=yes when the form was sent again
+    public void saved(Context ctx) {
+        String token = ctx.pathParam("token");
+        ExtractService.Saved saved = service.saved(token).orElseThrow(() -> new NotFound("not_found"));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("saved", saved);
+        model.put("again", "yes".equals(ctx.queryParam("again")));
+        views.html(ctx, "admin/extract-saved", model);
+    }
+
+    private static void redirectToSaved(Context ctx, String token, boolean again) {
+        ctx.redirect("/admin/extract/saved/" + token + (again ? "?again=yes" : ""), HttpStatus.SEE_OTHER);
     }
 
     private void renderReview(Context ctx, int status, ReviewForm form, String conflict) {
@@ -89,6 +119,7 @@ public final class ExtractController {
         model.put("sharedFields", ReviewForm.SHARED_FIELDS);
         model.put("confirmField", UnusualChange.CONFIRM_FIELD);
         model.put("confirmValue", UnusualChange.CONFIRM_VALUE);
+        model.put("submissionField", ReviewForm.SUBMISSION_FIELD);
         ctx.status(status);
         views.html(ctx, "admin/extract-review", model);
     }

@@ -17,6 +17,7 @@ import cn.jinjiang.aitraining.extract.PeriodRules;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;
 import cn.jinjiang.aitraining.suggest.KnownFigures;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -47,14 +49,17 @@ public final class ExtractService {
     private final AdminFigureService figures;
     private final AdminEventService events;
     private final FigureExtractor extractor;
+    private final Clock clock;
+    private final ReviewSubmissions submissions = new ReviewSubmissions();
 
     public ExtractService(Jdbi jdbi, AdminFigureDao figureDao, AdminFigureService figures, AdminEventService events,
-                          FigureExtractor extractor) {
+                          FigureExtractor extractor, Clock clock) {
         this.jdbi = jdbi;
         this.figureDao = figureDao;
         this.figures = figures;
         this.events = events;
         this.extractor = extractor;
+        this.clock = clock;
     }
 
     /** A figure the admin can attach a candidate to (listed once per page, in a datalist). */
@@ -162,9 +167,26 @@ public final class ExtractService {
         return events.state(key).isPresent();
     }
 
-    /** The one review form of the ticked candidates, each with the target typed or suggested for it. */
+    /**
+     * The one review form of the ticked candidates, each with the target typed or suggested for it,
+     * and a fresh one-time token: saving it twice saves once.
+     */
     public ReviewForm review(List<String> picks, IntFunction<String> targetOf) {
-        return ReviewForm.fromPicks(picks, targetOf::apply, currentFigures());
+        return ReviewForm.fromPicks(picks, targetOf::apply, currentFigures(), submissions.newToken());
+    }
+
+    /** A fresh one-time token, for a review form posted without a valid one. */
+    String newToken() {
+        return submissions.newToken();
+    }
+
+    /** What the review saved with {@code token} wrote, as the figures and events are now; empty when none did. */
+    public Optional<Saved> saved(String token) {
+        if (!ReviewSubmissions.wellFormed(token)) return Optional.empty();
+        return jdbi.withHandle(h -> submissions.find(h, token).map(s -> new Saved(
+                s.created().stream().map(k -> figureDao.figure(h, k)).flatMap(Optional::stream).toList(),
+                s.reported().stream().map(k -> figureDao.figure(h, k)).flatMap(Optional::stream).toList(),
+                s.events().stream().map(events::state).flatMap(Optional::stream).toList())));
     }
 
     /** The review form as posted, checked against the figures as they are now. */
@@ -173,9 +195,21 @@ public final class ExtractService {
         return ReviewForm.read(rows, param, current).check(today, lang, current, this::eventExists);
     }
 
-    /** Applies a checked form's changes: all in one transaction, or none. */
-    public Saved apply(ReviewForm.Changes changes, String username) {
-        return apply(changes.reports(), changes.creations(), changes.events(), username);
+    /**
+     * Applies a checked form's changes: all in one transaction, or none. The transaction first
+     * claims the form's one-time token: when a save of this form already claimed it, nothing is
+     * written and {@link AlreadySaved} says so.
+     */
+    public Saved apply(String token, ReviewForm.Changes changes, String username) {
+        if (!ReviewSubmissions.wellFormed(token)) throw new IllegalArgumentException("a review is saved with its token");
+        return jdbi.inTransaction(h -> {
+            if (!submissions.claim(h, token, username, clock.millis())) throw new AlreadySaved(token);
+            Saved saved = apply(h, changes.reports(), changes.creations(), changes.events(), username);
+            submissions.record(h, token, saved.reported().stream().map(FigureState::key).toList(),
+                    saved.created().stream().map(FigureState::key).toList(),
+                    saved.events().stream().map(EventState::key).toList());
+            return saved;
+        });
     }
 
     /** What one transaction saved: figures (created or reported) and events created. */
@@ -188,18 +222,21 @@ public final class ExtractService {
      */
     public Saved apply(List<FigureChange> reports, List<FigureChange> creations, List<EventChange> newEvents,
                        String username) {
-        return jdbi.inTransaction(h -> {
-            List<FigureState> reported = new ArrayList<>();
-            for (FigureChange c : reports) {
-                FigureState before = figureDao.figure(h, c.key()).orElseThrow(() -> new FigureConflict(null));
-                reported.add(figures.apply(h, before, c, c.mode().code(), username));
-            }
-            List<FigureState> created = new ArrayList<>();
-            for (FigureChange c : creations) created.add(figures.create(h, c, "create", username));
-            List<EventState> made = new ArrayList<>();
-            for (EventChange e : newEvents) made.add(events.create(h, e, "create", username));
-            return new Saved(created, reported, made);
-        });
+        return jdbi.inTransaction(h -> apply(h, reports, creations, newEvents, username));
+    }
+
+    private Saved apply(Handle h, List<FigureChange> reports, List<FigureChange> creations, List<EventChange> newEvents,
+                        String username) {
+        List<FigureState> reported = new ArrayList<>();
+        for (FigureChange c : reports) {
+            FigureState before = figureDao.figure(h, c.key()).orElseThrow(() -> new FigureConflict(null));
+            reported.add(figures.apply(h, before, c, c.mode().code(), username));
+        }
+        List<FigureState> created = new ArrayList<>();
+        for (FigureChange c : creations) created.add(figures.create(h, c, "create", username));
+        List<EventState> made = new ArrayList<>();
+        for (EventChange e : newEvents) made.add(events.create(h, e, "create", username));
+        return new Saved(created, reported, made);
     }
 
     static String cut(String s, int maxCodePoints) {

@@ -9,6 +9,7 @@ import cn.jinjiang.aitraining.admin.figures.FigureState;
 import cn.jinjiang.aitraining.admin.shared.FieldErrors;
 import cn.jinjiang.aitraining.extract.FigureSuggester;
 import cn.jinjiang.aitraining.extract.PeriodRules;
+import cn.jinjiang.aitraining.extract.UnitRules;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;
@@ -36,17 +37,20 @@ import java.util.regex.Pattern;
  * then turned into changes. Nothing here saves.
  */
 public record ReviewForm(List<Item> items, Map<String, String> shared, Map<String, String> sharedErrors,
-                         boolean confirmed) {
+                         boolean confirmed, String submission) {
+    /** The hidden field carrying the review's one-time token ({@link ReviewSubmissions}). */
+    public static final String SUBMISSION_FIELD = "submission";
     public static final String FIGURE = "figure";
     public static final String EVENT = "event";
     /** The fields of a figure row, in the order the page shows them. */
     public static final List<String> FIGURE_FIELDS = List.of("key", "label_zh", "label_en", "category", "value", "unit",
-            "qualifier", "qualifier_word", "period", "period_en", "as_of", "quote");
+            "unit_en", "qualifier", "qualifier_word", "period", "period_en", "as_of", "quote");
     /** The fields of an event row. */
     public static final List<String> EVENT_FIELDS = List.of("key", "date", "title_zh", "title_en", "kind", "quote");
-    public static final List<String> SHARED_FIELDS = List.of("source", "source_date", "source_headline", "reason");
+    public static final List<String> SHARED_FIELDS = List.of("source", "source_date", "source_headline", "source_author",
+            "reason");
     /** The English fields: Han characters there are refused (an English card must never read "今年以来"). */
-    static final Set<String> ENGLISH_FIELDS = Set.of("label_en", "period_en", "title_en");
+    static final Set<String> ENGLISH_FIELDS = Set.of("label_en", "unit_en", "period_en", "title_en");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
     /**
@@ -64,13 +68,19 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
         public List<String> fields() {
             if (isEvent()) return EVENT_FIELDS;
             if (isNew()) return FIGURE_FIELDS;
+            // a report of an existing figure keeps its names, category and English unit
             return FIGURE_FIELDS.stream().filter(f -> !f.equals("key") && !f.equals("category")
-                    && !f.equals("label_zh") && !f.equals("label_en")).toList();
+                    && !f.equals("label_zh") && !f.equals("label_en") && !f.equals("unit_en")).toList();
         }
     }
 
     /** The changes a checked form makes, in one transaction. */
     public record Changes(List<FigureChange> reports, List<FigureChange> creations, List<EventChange> events) {}
+
+    /** The same form with another one-time token. */
+    public ReviewForm withSubmission(String token) {
+        return new ReviewForm(items, shared, sharedErrors, confirmed, token);
+    }
 
     public boolean hasErrors() {
         return !sharedErrors.isEmpty() || items.stream().anyMatch(i -> !i.errors().isEmpty());
@@ -103,7 +113,7 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
 
     /** The form for the ticked candidates, each with the target chosen on the extract page. */
     static ReviewForm fromPicks(List<String> rawPicks, Function<Integer, String> targetOf,
-                                Map<String, FigureState> figures) {
+                                Map<String, FigureState> figures, String submission) {
         List<ExtractService.Pick> picks = new ArrayList<>();
         for (String raw : rawPicks) ExtractService.Pick.parse(raw).ifPresent(picks::add);
         picks.sort((a, b) -> Integer.compare(a.index(), b.index()));
@@ -116,12 +126,13 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
                 shared.put("source", nz(p.prefill().source()));
                 shared.put("source_date", nz(p.prefill().sourceDate()));
                 shared.put("source_headline", "");
+                shared.put("source_author", "");
                 shared.put("reason", "");
             }
             items.add("date".equals(p.kind()) ? eventItem(p) : figureItem(p, targetOf.apply(p.index()), figures));
         }
         if (shared.isEmpty()) SHARED_FIELDS.forEach(f -> shared.put(f, ""));
-        return new ReviewForm(items, shared, Map.of(), false);
+        return new ReviewForm(items, shared, Map.of(), false, submission);
     }
 
     private static Item figureItem(ExtractService.Pick p, String typedTarget, Map<String, FigureState> figures) {
@@ -135,6 +146,8 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
         v.put("category", target == null ? "ai-learning" : target.category());
         v.put("value", nz(pre.value()));
         v.put("unit", nz(pre.unit()));
+        // a new figure's English noun from the rule table; an existing figure keeps its own
+        v.put("unit_en", target == null ? UnitRules.english(pre.unit()).orElse("") : "");
         v.put("qualifier", nz(pre.qualifier()));
         v.put("qualifier_word", nz(pre.qualifierWord()));
         v.put("period", nz(period.zh()));
@@ -209,7 +222,8 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
         }
         Map<String, String> shared = new LinkedHashMap<>();
         for (String f : SHARED_FIELDS) shared.put(f, nz(param.apply(f)));
-        return new ReviewForm(items, shared, Map.of(), UnusualChange.confirmed(param.apply(UnusualChange.CONFIRM_FIELD)));
+        return new ReviewForm(items, shared, Map.of(), UnusualChange.confirmed(param.apply(UnusualChange.CONFIRM_FIELD)),
+                nz(param.apply(SUBMISSION_FIELD)).strip());
     }
 
     /**
@@ -223,6 +237,7 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
         String source = sharedCheck.text("source", shared.get("source"), true, 100);
         LocalDate sourceDate = sharedCheck.date("source_date", shared.get("source_date"), true, today);
         sharedCheck.text("source_headline", shared.get("source_headline"), false, 200);
+        sharedCheck.text("source_author", shared.get("source_author"), false, 100);
         sharedCheck.text("reason", shared.get("reason"), true, 500);
         if (items.isEmpty()) sharedCheck.add("reason", "extract.review.empty");
         List<FigureChange> reports = new ArrayList<>();
@@ -246,7 +261,9 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
                 fields.putAll(Map.of("key", java.util.Objects.toString(v.get("key"), ""), "date", java.util.Objects.toString(v.get("date"), ""), "title_zh", java.util.Objects.toString(v.get("title_zh"), ""),
                         "title_en", java.util.Objects.toString(v.get("title_en"), ""), "kind", java.util.Objects.toString(v.get("kind"), ""), "quote", java.util.Objects.toString(v.get("quote"), ""), "version", "0"));
                 fields.putAll(Map.of("source", java.util.Objects.toString(shared.get("source"), ""), "source_date", java.util.Objects.toString(shared.get("source_date"), ""),
-                        "source_headline", java.util.Objects.toString(shared.get("source_headline"), ""), "reason", java.util.Objects.toString(shared.get("reason"), "")));
+                        "source_headline", java.util.Objects.toString(shared.get("source_headline"), ""),
+                        "source_author", java.util.Objects.toString(shared.get("source_author"), ""),
+                        "reason", java.util.Objects.toString(shared.get("reason"), "")));
                 EventForm form = new EventForm(fields);
                 Optional<EventChange> change = validateRow(x -> form.validate(true, today, x), e);
                 if (e.isEmpty() && change.isPresent()) events.add(change.get());
@@ -262,7 +279,15 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
                         v.get("label_en"), v.get("value"), v.get("unit"), v.get("qualifier"), v.get("qualifier_word"),
                         v.get("period"), v.get("period_en"), v.get("as_of"), shared.get("source"),
                         shared.get("source_date"), shared.get("source_headline"), v.get("quote"), shared.get("reason"),
-                        isNew ? "0" : i.version());
+                        isNew ? "0" : i.version()).with("source_author", shared.get("source_author"));
+                String unitEn = null;
+                if (isNew) {
+                    // the English noun as typed, else the rule table's; never the Chinese unit
+                    String typedUnitEn = v.get("unit_en").strip();
+                    unitEn = typedUnitEn.isEmpty() ? UnitRules.english(v.get("unit")).orElse(null) : typedUnitEn;
+                    if (unitEn == null) e.add("unit_en", "validation.unit_en");
+                    else if (typedUnitEn.isEmpty()) v.put("unit_en", unitEn);
+                }
                 Optional<FigureChange> change = validateRow(x -> form.validate(isNew, today, x), e);
                 if (change.isPresent() && e.isEmpty()) {
                     FigureChange c = change.get();
@@ -278,19 +303,22 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
                                 c.periodZh()));
                     }
                     if (isNew) {
-                        creations.add(c);
+                        creations.add(new FigureChange(c.mode(), c.key(), c.category(), c.labelZh(), c.labelEn(),
+                                unitEn, c.headline(), c.value(), c.unit(), c.qualifier(), c.qualifierWord(),
+                                c.periodZh(), c.periodEn(), c.asOf(), c.source(), c.sourceEn(), c.sourceDate(),
+                                c.sourceHeadline(), c.sourceAuthor(), c.quote(), c.reason(), c.version()));
                     } else {
                         reports.add(new FigureChange(c.mode(), target.key(), c.category(), c.labelZh(), c.labelEn(),
                                 c.unitEn(), c.headline(), c.value(), c.unit(), c.qualifier(), c.qualifierWord(),
                                 c.periodZh(), c.periodEn(), c.asOf(), c.source(), c.sourceEn(), c.sourceDate(),
-                                c.sourceHeadline(), c.quote(), c.reason(), c.version()));
+                                c.sourceHeadline(), c.sourceAuthor(), c.quote(), c.reason(), c.version()));
                     }
                 }
             }
             checked.add(new Item(i.index(), i.type(), i.span(), i.subject(), i.targetKey(), i.targetLabelZh(),
                     i.targetLabelEn(), i.version(), i.flags(), i.formUrl(), v, e.messages(lang), warnings));
         }
-        ReviewForm form = new ReviewForm(checked, shared, sharedCheck.messages(lang), confirmed);
+        ReviewForm form = new ReviewForm(checked, shared, sharedCheck.messages(lang), confirmed, submission);
         boolean ok = !form.hasErrors() && (confirmed || !form.hasWarnings()) && source != null && sourceDate != null;
         return new Checked(form, ok ? new Changes(reports, creations, events) : null);
     }

@@ -7,6 +7,7 @@ import cn.jinjiang.aitraining.audit.AuditEntry;
 import cn.jinjiang.aitraining.audit.AuditWriter;
 import cn.jinjiang.aitraining.audit.RevertRefused;
 import cn.jinjiang.aitraining.audit.Revertible;
+import cn.jinjiang.aitraining.extract.UnitRules;
 import cn.jinjiang.aitraining.paging.Page;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -102,7 +103,9 @@ public final class AdminFigureService implements Revertible {
         FigureChange c = change.key() == null ? change.withKey(keyFor(h, change.labelEn())) : change;
         if (dao.figure(h, c.key()).isPresent()) throw new DuplicateKey(c.key());
         Instant now = audit.now();
-        FigureState figure = new FigureState(c.key(), c.labelZh(), c.labelEn(), c.category(), c.unitEn(),
+        // a new figure without an English noun gets the rule table's for its unit (场 → events), never the Chinese unit
+        String unitEn = c.unitEn() != null ? c.unitEn() : UnitRules.english(c.unit()).orElse(null);
+        FigureState figure = new FigureState(c.key(), c.labelZh(), c.labelEn(), c.category(), unitEn,
                 c.headline() != null && c.headline(), dao.nextSortOrder(h), false, 1, List.of());
         long id = dao.insertFigure(h, figure, now);
         dao.insertObservation(h, id, observation(h, c), now);
@@ -154,7 +157,7 @@ public final class AdminFigureService implements Revertible {
     }
 
     /** Lower-case ASCII letters and digits joined by single hyphens, at most 60 characters; "" when none. */
-    static String slug(String text) {
+    public static String slug(String text) {
         String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (s.length() > 60) s = s.substring(0, 60).replaceAll("-+$", "");

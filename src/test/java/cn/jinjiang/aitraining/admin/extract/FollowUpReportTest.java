@@ -192,8 +192,12 @@ public class FollowUpReportTest {
         assertEquals("约3200名 · 名称（英文）：请填写此项。", summary.get(id(review, "约3200名", "label_en")), summary.toString());
         assertTrue(summary.get(id(review, "98%", "period_en")).contains("不要含汉字"), summary.toString());
 
-        HttpResponse<String> saved = c.postPairs("/admin/extract/apply", formData(review, typed));
-        assertEquals(200, saved.statusCode(), Html.errorSummary(Html.parse(saved)).toString());
+        HttpResponse<String> posted = c.postPairs("/admin/extract/apply", formData(review, typed));
+        assertEquals(303, posted.statusCode(), Html.errorSummary(Html.parse(posted)).toString());
+        String savedUrl = posted.headers().firstValue("Location").orElseThrow();
+        assertTrue(savedUrl.matches("/admin/extract/saved/[0-9a-f]{32}"), savedUrl);
+        HttpResponse<String> saved = c.get(savedUrl);
+        assertEquals(200, saved.statusCode());
         Map<String, Integer> after = counts();
         assertEquals(before.get("figure") + 2, after.get("figure"));
         assertEquals(before.get("observation") + 7, after.get("observation"));
@@ -238,10 +242,14 @@ public class FollowUpReportTest {
         for (String p : periods) assertFalse(HAN.matcher(p).find(), "an English card reads " + p);
         assertTrue(c.get("/figures/pass-rate-of-the-ai-knowledge-test?lang=en").body().contains("September 2025"));
 
-        // the same form again: its reports are stale now, so the whole batch is refused
+        // the same form again (browser back, submit): nothing saved twice, the first save is shown
         HttpResponse<String> again = c.postPairs("/admin/extract/apply", formData(review, typed));
-        assertEquals(409, again.statusCode());
-        assertEquals(after, counts(), "all or nothing");
+        assertEquals(303, again.statusCode());
+        assertEquals(savedUrl + "?again=yes", again.headers().firstValue("Location").orElseThrow());
+        assertEquals(after, counts(), "saved once");
+        Document shown = c.page(savedUrl + "?again=yes");
+        assertNotNull(shown.getElementById("saved-already"));
+        assertEquals(links, shown.select("#saved-list a").eachAttr("href"));
     }
 
     @Test
@@ -263,7 +271,7 @@ public class FollowUpReportTest {
 
         typed.put("confirm_unusual", "yes");
         HttpResponse<String> confirmed = c.postPairs("/admin/extract/apply", formData(d, typed));
-        assertEquals(200, confirmed.statusCode(), Html.errorSummary(Html.parse(confirmed)).toString());
+        assertEquals(303, confirmed.statusCode(), Html.errorSummary(Html.parse(confirmed)).toString());
         assertEquals(before.get("observation") + 1, counts().get("observation"));
     }
 
