@@ -3,8 +3,12 @@ package cn.jinjiang.aitraining.web;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
@@ -34,6 +38,7 @@ public final class Views {
         Lang lang = RequestLang.resolve(ctx);
         Map<String, Object> all = new HashMap<>(baseModel(lang, ctx.path(), ctx.attribute(BASE_MODEL_ATTRIBUTE)));
         all.put("origin", ProxyTrust.originOf(ctx));
+        all.put("langSwitch", langSwitch(sameSitePath(ctx.path()), ctx::queryParam, lang.isZh() ? Lang.EN : Lang.ZH));
         all.putAll(model);
         return engine.process(template, new org.thymeleaf.context.Context(lang.locale(), all));
     }
@@ -55,6 +60,7 @@ public final class Views {
         model.put("lang", lang);
         model.put("otherLang", lang.isZh() ? Lang.EN : Lang.ZH);
         model.put("path", sameSitePath(path));
+        model.put("langSwitch", langSwitch(sameSitePath(path), name -> null, lang.isZh() ? Lang.EN : Lang.ZH));
         model.put("assets", assets);
         model.put("origin", "");
         if (extra instanceof Map<?, ?> map) {
@@ -72,6 +78,26 @@ public final class Views {
         int start = 0;
         while (start < path.length() && (path.charAt(start) == '/' || path.charAt(start) == '\\')) start++;
         return "/" + path.substring(start);
+    }
+
+    /**
+     * The parameters a view's state lives in (the tables' filters, sort and page numbers): the
+     * language switch keeps them, so switching language shows the same view. Only these, and only
+     * non-empty ones: a cached plain page must not carry whatever another request happened to add.
+     */
+    static final List<String> VIEW_PARAMETERS =
+            List.of("category", "qualifier", "period", "q", "sort", "kind", "dated", "eq", "page", "fp", "ep");
+
+    /** {@code path?lang=other} plus the view's parameters as this request gives them, encoded. */
+    static String langSwitch(String path, Function<String, String> query, Lang other) {
+        StringBuilder url = new StringBuilder(path).append("?lang=").append(other.code());
+        for (String name : VIEW_PARAMETERS) {
+            String value = query.apply(name);
+            if (value != null && !value.isEmpty()) {
+                url.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+        return url.toString();
     }
 
     /** Filters (e.g. the admin session) may put a {@code Map<String,Object>} here to add to every page. */
