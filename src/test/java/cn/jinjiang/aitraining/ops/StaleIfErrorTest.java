@@ -57,7 +57,9 @@ class StaleIfErrorTest {
             // The database goes away.
             Files.move(folder, away);
             app.database().pool().getHikariPoolMXBean().softEvictConnections();
+            long t0 = System.nanoTime();
             HttpResponse<String> health = waitFor(visitor, "/healthz", status -> status == 503);
+            System.out.println("PHASE unreachable after ms " + (System.nanoTime() - t0) / 1_000_000);
             assertTrue(health.body().contains("\"unreachable\""), health.body());
 
             HttpResponse<String> staleZh = visitor.get("/");
@@ -99,7 +101,9 @@ class StaleIfErrorTest {
 
             // The database comes back: no restart.
             Files.move(away, folder);
+            long t1 = System.nanoTime();
             waitFor(visitor, "/healthz", status -> status == 200);
+            System.out.println("PHASE reachable after ms " + (System.nanoTime() - t1) / 1_000_000);
             HttpResponse<String> fresh = visitor.get("/");
             assertTrue(Html.parse(fresh).select("#stale-banner").isEmpty(), "the banner is gone");
             assertEquals(etag, fresh.headers().firstValue("ETag").orElse(null), "nothing changed meanwhile");
