@@ -6,6 +6,7 @@ import cn.jinjiang.aitraining.db.Database;
 import cn.jinjiang.aitraining.db.DatabaseException;
 import cn.jinjiang.aitraining.extract.ExtractCommand;
 import cn.jinjiang.aitraining.generate.GenerateCommand;
+import cn.jinjiang.aitraining.ops.OpsOptions;
 import cn.jinjiang.aitraining.suggest.KnownFigures;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -50,6 +51,18 @@ public final class App implements Callable<Integer> {
                     + " (default: the loopback addresses 127.0.0.1 and ::1)")
     java.util.List<String> trustedProxies = new java.util.ArrayList<>();
 
+    @Option(names = "--metrics-port", paramLabel = "N",
+            description = "serve Prometheus metrics at http://METRICS-HOST:N/metrics (default: off); never on the public port")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-host", defaultValue = OpsOptions.DEFAULT_METRICS_HOST, paramLabel = "ADDR",
+            description = "address the metrics port listens on (default: ${DEFAULT-VALUE})")
+    String metricsHost;
+
+    @Option(names = "--access-log", paramLabel = "FILE",
+            description = "one line per request (time method route status bytes ms request-id), appended to FILE, or '-' for standard output (default: off)")
+    String accessLog;
+
     @Option(names = "--cds-training", hidden = true,
             description = "the build's class-data-sharing training run: serve a temporary database on loopback, request every public page once, exit")
     boolean cdsTraining;
@@ -75,7 +88,7 @@ public final class App implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
         if (cdsTraining) return ArchiveTraining.run();
-        AppConfig config = new AppConfig(host, port, db, behindProxy, trustedProxies);
+        AppConfig config = new AppConfig(host, port, db, behindProxy, trustedProxies, new OpsOptions(metricsHost, metricsPort, accessLog));
         Database database = Database.open(db);
         AppServices services = AppServices.create(config, database, Clock.systemUTC());
         services.accounts().ensureInitialAdmin().ifPresent(password -> LOG.warn(

@@ -16,7 +16,9 @@ import cn.jinjiang.aitraining.imports.ImportController;
 import cn.jinjiang.aitraining.imports.ImportService;
 import cn.jinjiang.aitraining.preview.PreviewController;
 import cn.jinjiang.aitraining.preview.PreviewRenderer;
+import cn.jinjiang.aitraining.ops.Operations;
 import cn.jinjiang.aitraining.web.BodyLimits;
+import cn.jinjiang.aitraining.web.DatabaseUnavailable;
 import cn.jinjiang.aitraining.web.ErrorPages;
 import cn.jinjiang.aitraining.web.HttpCache;
 import cn.jinjiang.aitraining.web.NotFound;
@@ -24,6 +26,7 @@ import cn.jinjiang.aitraining.web.ProxyTrust;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.JettyErrorPages;
 import cn.jinjiang.aitraining.web.RequestNormalizer;
+import cn.jinjiang.aitraining.web.RequestObserver;
 import cn.jinjiang.aitraining.web.SecurityHeaders;
 import cn.jinjiang.aitraining.web.SlowBodyLimit;
 import cn.jinjiang.aitraining.web.Views;
@@ -51,6 +54,9 @@ public final class WebApp {
         var preview = new PreviewController(s.figures(), new PreviewRenderer(), cache);
 
         var proxy = new ProxyTrust(s.config().behindProxy(), s.config().trustedProxies());
+        // Operators: the data version poll, metrics and access log (started and stopped with the server).
+        Operations ops = Operations.create(s.config().ops(), s.dataVersion(), s.database().pool(), cache);
+        var observer = new RequestObserver(proxy, ops.requestListeners());
         var guard = new AdminGuard(s.sessions(), s.loginTokens(), errors, proxy);
         var login = new LoginController(s.accounts(), s.sessions(), s.throttle(), guard, views);
         var pages = new AdminPages(views, s.clock());
@@ -81,6 +87,7 @@ public final class WebApp {
             });
             config.jetty.modifyServletContextHandler(context -> {
                 context.setErrorHandler(new JettyErrorPages(views, s.json()));
+                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(observer), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
                 context.addFilter(RequestNormalizer.class, "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
             });
             config.jetty.modifyHttpConfiguration(WebApp::httpConfiguration);
@@ -93,11 +100,20 @@ public final class WebApp {
                 http.setSendXPoweredBy(false);
             });
 
+            config.events.serverStarted(ops::start);
+            config.events.serverStopping(ops::stop);
+            // The route pattern for the access log and metrics, known once the request is handled.
+            config.requestLogger.http((ctx, ms) -> {
+                var endpoint = ctx.endpoints().matchedHttpEndpoint();
+                if (endpoint != null) ctx.attribute(RequestObserver.ROUTE_ATTRIBUTE, endpoint.path);
+            });
+
             config.routes.before(ctx -> {
                 SecurityHeaders.apply(ctx);
                 ctx.attribute(ProxyTrust.ORIGIN_ATTRIBUTE, proxy.origin(ctx));
                 RequestLang.resolve(ctx);
                 refuseLargeBodies(ctx, limits, errors);
+                refuseWhileDatabaseAway(ctx, s, errors);
             });
             // Every matched /admin route: no-store, same-origin + CSRF on writes, a session except for login.
             config.routes.beforeMatched(guard::check);
@@ -156,7 +172,11 @@ public final class WebApp {
             config.routes.error(413, errors::payloadTooLarge);
             config.routes.exception(NotFound.class, (e, ctx) -> errors.show(ctx, 404, e.messageKey()));
             config.routes.exception(cn.jinjiang.aitraining.figures.BadFilter.class, (e, ctx) -> errors.show(ctx, 400, e.messageKey()));
-            config.routes.exception(Exception.class, errors::unexpected);
+            config.routes.exception(DatabaseUnavailable.class, (e, ctx) -> databaseAway(ctx, errors));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                if (!s.dataVersion().reachable() || DatabaseUnavailable.causedBy(e)) databaseAway(ctx, errors);
+                else errors.unexpected(e, ctx);
+            });
         });
     }
 
@@ -217,8 +237,27 @@ public final class WebApp {
         }
     }
 
+    /**
+     * While the database does not answer, what needs it is refused at once with 503 (the pool would
+     * make it wait for a connection first): every change, and the admin area. Public GETs go on:
+     * HttpCache serves what it kept, marked stale.
+     */
+    private static void refuseWhileDatabaseAway(io.javalin.http.Context ctx, AppServices s, ErrorPages errors) {
+        if (ctx.statusCode() >= 400 || s.dataVersion().reachable()) return; // already refused (413), or all is well
+        boolean read = ctx.method() == io.javalin.http.HandlerType.GET || ctx.method() == io.javalin.http.HandlerType.HEAD;
+        if (read && !ctx.path().startsWith("/admin")) return;
+        databaseAway(ctx, errors);
+        ctx.skipRemainingHandlers();
+    }
+
+    private static void databaseAway(io.javalin.http.Context ctx, ErrorPages errors) {
+        ctx.header("Retry-After", "30");
+        errors.show(ctx, 503, "database_unavailable");
+    }
+
+    /** The poll's verdict (a read at most 250 ms old), so a database that hangs never hangs the check. */
     private static void health(io.javalin.http.Context ctx, AppServices s) {
-        boolean up = s.database().isReachable();
+        boolean up = s.dataVersion().reachable();
         ctx.status(up ? 200 : 503);
         ctx.header("Cache-Control", "no-store");
         s.json().send(ctx, Map.of("status", up ? "ok" : "unavailable", "database", up ? "reachable" : "unreachable"));

@@ -118,6 +118,8 @@ public final class Database implements AutoCloseable {
     }
 
     public Jdbi jdbi() { return jdbi; }
+    /** The connection pool, for its metrics (ops/Metrics). */
+    public HikariDataSource pool() { return dataSource; }
     public Path file() { return file; }
 
     /** True when a trivial query answers; used by the health check. */

@@ -1,6 +1,7 @@
 package cn.jinjiang.aitraining.web;
 
 import cn.jinjiang.aitraining.db.DataVersion;
+import cn.jinjiang.aitraining.i18n.Messages;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.Serial;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -20,6 +22,10 @@ import java.util.zip.GZIPOutputStream;
  * than a render. Bodies over 1 MB (the JSON of thousands of figures) are kept gzipped only; the
  * largest (over 4 MB compressed) are streamed and never kept. The whole cache is bounded in bytes,
  * and the number of kept representations of one kind (e.g. dashboard table pages) is bounded too.
+ *
+ * <p>The cache belongs to this process; several server processes on one database agree because the
+ * key and the ETag derive from the data version, which each process re-reads a few times a second.
+ * While the database does not answer, kept bytes are served as they are, marked stale.
  */
 public final class HttpCache {
     private static final int MAX_CACHED_BODY = 1 << 20;
@@ -37,6 +43,9 @@ public final class HttpCache {
     /** Kept keys by language and kind, oldest first; guarded by this. */
     private final java.util.Map<String, java.util.ArrayDeque<String>> keysByKind = new java.util.HashMap<>();
     private volatile long cachedVersion = -1;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder stale = new LongAdder();
 
     public HttpCache(DataVersion version) {
         this.version = version;
@@ -76,8 +85,11 @@ public final class HttpCache {
      * at most {@link #MAX_KEPT_PER_KIND} of a kind are kept per language, the oldest making room.
      */
     public boolean respond(Context ctx, String kind, String representation, String contentType, Body body) {
-        long current = version.current();
         String lang = RequestLang.resolve(ctx).code();
+        // Pages carry absolute links built from the request's origin (og:url): one copy per origin.
+        String key = lang + " " + ProxyTrust.originOf(ctx) + " " + representation;
+        if (!version.reachable()) return respondStale(ctx, key, contentType);
+        long current = version.current();
         String tag = "\"d" + current + "-" + lang + "-" + representation + "\"";
         ctx.header("ETag", tag);
         ctx.header("Cache-Control", "no-cache");
@@ -111,14 +123,14 @@ public final class HttpCache {
                 cachedVersion = current;
             }
         }
-        // Pages carry absolute links built from the request's origin (og:url): one copy per origin.
-        String key = lang + " " + ProxyTrust.originOf(ctx) + " " + representation;
         try {
             Cached cached = bodies.get(key);
             if (cached != null) {
+                hits.increment();
                 send(ctx, cached);
                 return true;
             }
+            misses.increment();
             TeeOutputStream tee = new TeeOutputStream(ctx.outputStream());
             try {
                 body.writeTo(tee);
@@ -152,6 +164,54 @@ public final class HttpCache {
     /** How many bodies are kept now (for tests and diagnostics). */
     public int keptCount() {
         return bodies.size();
+    }
+
+    /** Answers served from kept bytes while the database answered. */
+    public long hitCount() { return hits.sum(); }
+
+    /** Answers rendered because no kept bytes matched (a 304 is neither a hit nor a miss). */
+    public long missCount() { return misses.sum(); }
+
+    /** Answers served from kept bytes, marked stale, while the database did not answer. */
+    public long staleCount() { return stale.sum(); }
+
+    /** Where the layout wants the "data cannot be updated" banner, when there is one. */
+    static final String BANNER_MARKER = "<!--data-status-->";
+
+    /**
+     * The database does not answer (stale-if-error): the kept bytes are the best there is, so they
+     * are served, with a banner on pages, never with an ETag (the client should not keep this copy
+     * as current) nor a 304 (it would hide the banner). Nothing kept: 503.
+     */
+    private boolean respondStale(Context ctx, String key, String contentType) {
+        Cached cached = bodies.get(key);
+        if (cached == null) throw new DatabaseUnavailable();
+        stale.increment();
+        ctx.contentType(contentType);
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Vary", VARY);
+        try {
+            if (!contentType.startsWith("text/html")) {
+                send(ctx, cached);
+                return true;
+            }
+            String page = new String(cached.plain() != null ? cached.plain() : gunzip(cached.gzip()), java.nio.charset.StandardCharsets.UTF_8);
+            String text = Messages.get(RequestLang.resolve(ctx), "stale.banner")
+                    .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            String banner = "<div class=\"wrap\"><p class=\"flash flash-error stale-banner\" id=\"stale-banner\" role=\"status\">" + text + "</p></div>";
+            byte[] bytes = page.replace(BANNER_MARKER, banner).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ctx.res().setContentLength(bytes.length);
+            ctx.res().getOutputStream().write(bytes);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] gunzip(byte[] zipped) throws IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped))) {
+            return in.readAllBytes();
+        }
     }
 
     /**

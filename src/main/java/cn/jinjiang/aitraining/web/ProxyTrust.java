@@ -25,7 +25,12 @@ public final class ProxyTrust {
 
     /** Whether this request came through a proxy whose headers we believe. */
     public boolean fromTrustedProxy(Context ctx) {
-        return behindProxy && trusted.contains(ctx.req().getRemoteAddr());
+        return trusts(ctx.req().getRemoteAddr());
+    }
+
+    /** Whether a peer at this address is a proxy whose headers we believe (always false without --behind-proxy). */
+    public boolean trusts(String remoteAddress) {
+        return behindProxy && trusted.contains(remoteAddress);
     }
 
     /** HTTPS as the browser sees it: the proxy's word only when it is a trusted proxy. */

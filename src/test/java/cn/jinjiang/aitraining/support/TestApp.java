@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * The real server (WebApp over AppServices) on a free port and a temporary SQLite file, as every
  * HTTP and browser test runs it.
- * API: {@code TestApp.builder().clock(c).behindProxy(true).trustedProxies(list).admin(account).folder(dir).start()}, or
+ * API: {@code TestApp.builder().clock(c).behindProxy(true).trustedProxies(list).admin(account).folder(dir).ops(options).start()}, or
  * {@link #start()} for the defaults; then {@link #client()}, {@link #cookielessClient()}, {@link #signedIn()}, {@link #baseUrl()},
  * {@link #services()}, {@link #database()}, {@link #dbFile()}; {@link #close()} stops it.
  *
@@ -50,7 +50,7 @@ public final class TestApp implements AutoCloseable {
         database = Database.open(dbFile);
         try {
             if (admin != null) admin.createIn(database);
-            services = AppServices.create(new AppConfig("127.0.0.1", 0, dbFile, b.behindProxy, b.trustedProxies), database, b.clock);
+            services = AppServices.create(new AppConfig("127.0.0.1", 0, dbFile, b.behindProxy, b.trustedProxies, b.ops), database, b.clock);
             app = WebApp.create(services).start("127.0.0.1", 0);
         } catch (RuntimeException e) {
             database.close();
@@ -124,6 +124,7 @@ public final class TestApp implements AutoCloseable {
         private TestAdmin admin = TestAdmin.EDITOR;
         private Path folder;
         private java.util.List<String> trustedProxies = java.util.List.of();
+        private cn.jinjiang.aitraining.ops.OpsOptions ops = cn.jinjiang.aitraining.ops.OpsOptions.NONE;
 
         private Builder() {}
 
@@ -132,6 +133,8 @@ public final class TestApp implements AutoCloseable {
         /** With {@link #behindProxy}: the peers whose X-Forwarded-* headers count (default: loopback). */
         public Builder trustedProxies(java.util.List<String> proxies) { this.trustedProxies = proxies; return this; }
         public Builder admin(TestAdmin admin) { this.admin = admin; return this; }
+        /** Metrics port and access log (default: neither). */
+        public Builder ops(cn.jinjiang.aitraining.ops.OpsOptions ops) { this.ops = ops; return this; }
         public Builder admin(String username, String password) { return admin(new TestAdmin(username, password)); }
         /** Where the database file goes (kept after close); default: a temporary folder removed on close. */
         public Builder folder(Path folder) { this.folder = folder; return this; }

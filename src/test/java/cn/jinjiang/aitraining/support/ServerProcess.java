@@ -1,0 +1,88 @@
+package cn.jinjiang.aitraining.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real jar's main class in a process of its own on a free loopback port, as an operator runs it
+ * (several of them on one database for the cluster tests). Its output goes to {@code server-PORT.log}
+ * beside the database. {@link #close()} stops it (SIGTERM, then SIGKILL after 20 s).
+ */
+public final class ServerProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private ServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts {@code App --db db} with the extra options and waits (at most 90 s) until /healthz says 200. */
+    public static ServerProcess start(Path db, String... options) throws IOException, InterruptedException {
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "cn.jinjiang.aitraining.App", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", db.toString()));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(db.resolveSibling("server-" + port + ".log").toFile()))
+                .start();
+        ServerProcess server = new ServerProcess(process, port);
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        boolean started = false;
+        try {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) throw new AssertionError("server exited with " + process.exitValue());
+                try {
+                    if (client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/healthz")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        started = true;
+                        return server;
+                    }
+                } catch (IOException notYet) {
+                    Thread.sleep(50);
+                }
+            }
+            throw new AssertionError("server did not start");
+        } finally {
+            // A timeout interrupts the wait: never leave a server process behind.
+            if (!started) process.destroyForcibly();
+        }
+    }
+
+    public int port() { return port; }
+    public String baseUrl() { return "http://127.0.0.1:" + port; }
+    public WebClient client() { return new WebClient(baseUrl()); }
+    public WebClient cookielessClient() { return new WebClient(baseUrl(), false); }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(20, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
