@@ -4,6 +4,7 @@ import cn.jinjiang.aitraining.admin.events.EventChange;
 import cn.jinjiang.aitraining.admin.events.EventFields;
 import cn.jinjiang.aitraining.admin.events.EventForm;
 import cn.jinjiang.aitraining.admin.figures.FigureChange;
+import cn.jinjiang.aitraining.admin.figures.FigureFields;
 import cn.jinjiang.aitraining.admin.figures.FigureForm;
 import cn.jinjiang.aitraining.admin.figures.FigureState;
 import cn.jinjiang.aitraining.admin.shared.FieldErrors;
@@ -44,7 +45,8 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
             "qualifier", "qualifier_word", "period", "period_en", "as_of", "quote");
     /** The fields of an event row. */
     public static final List<String> EVENT_FIELDS = List.of("key", "date", "title_zh", "title_en", "kind", "quote");
-    public static final List<String> SHARED_FIELDS = List.of("source", "source_date", "source_headline", "reason");
+    public static final List<String> SHARED_FIELDS = List.of("source", "source_date", "source_headline", "reason",
+            FigureFields.PUBLIC_NOTE);
     /** The English fields: Han characters there are refused (an English card must never read "今年以来"). */
     static final Set<String> ENGLISH_FIELDS = Set.of("label_en", "period_en", "title_en");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
@@ -117,6 +119,7 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
                 shared.put("source_date", nz(p.prefill().sourceDate()));
                 shared.put("source_headline", "");
                 shared.put("reason", "");
+                shared.put(FigureFields.PUBLIC_NOTE, "");
             }
             items.add("date".equals(p.kind()) ? eventItem(p) : figureItem(p, targetOf.apply(p.index()), figures));
         }
@@ -224,6 +227,8 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
         LocalDate sourceDate = sharedCheck.date("source_date", shared.get("source_date"), true, today);
         sharedCheck.text("source_headline", shared.get("source_headline"), false, 200);
         sharedCheck.text("reason", shared.get("reason"), true, 500);
+        String publicNote = sharedCheck.text(FigureFields.PUBLIC_NOTE, shared.get(FigureFields.PUBLIC_NOTE), false,
+                FigureFields.PUBLIC_NOTE_MAX);
         if (items.isEmpty()) sharedCheck.add("reason", "extract.review.empty");
         List<FigureChange> reports = new ArrayList<>();
         List<FigureChange> creations = new ArrayList<>();
@@ -249,7 +254,7 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
                         "source_headline", java.util.Objects.toString(shared.get("source_headline"), ""), "reason", java.util.Objects.toString(shared.get("reason"), "")));
                 EventForm form = new EventForm(fields);
                 Optional<EventChange> change = validateRow(x -> form.validate(true, today, x), e);
-                if (e.isEmpty() && change.isPresent()) events.add(change.get());
+                if (e.isEmpty() && change.isPresent()) events.add(change.get().withPublicNote(publicNote));
             } else {
                 boolean isNew = i.targetKey().isEmpty() || !figures.containsKey(i.targetKey());
                 if (!isNew && !reportedTargets.add(i.targetKey())) e.add("value", "extract.validation.duplicate_target");
@@ -265,7 +270,7 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
                         isNew ? "0" : i.version());
                 Optional<FigureChange> change = validateRow(x -> form.validate(isNew, today, x), e);
                 if (change.isPresent() && e.isEmpty()) {
-                    FigureChange c = change.get();
+                    FigureChange c = change.get().withPublicNote(publicNote);
                     FigureState target = isNew ? null : figures.get(i.targetKey());
                     FigureState.ObservationState latest = target == null ? null : target.latest();
                     Quantity proposed = new Quantity(c.value(), c.unit(), Qualifier.fromCode(c.qualifier()), c.qualifierWord());
@@ -283,7 +288,7 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
                         reports.add(new FigureChange(c.mode(), target.key(), c.category(), c.labelZh(), c.labelEn(),
                                 c.unitEn(), c.headline(), c.value(), c.unit(), c.qualifier(), c.qualifierWord(),
                                 c.periodZh(), c.periodEn(), c.asOf(), c.source(), c.sourceEn(), c.sourceDate(),
-                                c.sourceHeadline(), c.quote(), c.reason(), c.version()));
+                                c.sourceHeadline(), c.quote(), c.reason(), c.version()).withPublicNote(c.publicNote()));
                     }
                 }
             }
