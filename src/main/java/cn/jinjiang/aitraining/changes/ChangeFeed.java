@@ -89,7 +89,7 @@ public final class ChangeFeed {
     /** "更正：AI专题辅导讲座 7期" / "Correction: AI lectures 7 lectures". */
     static String title(PublicChange c, Lang lang) {
         String value = c.value(lang);
-        return Messages.get(lang, c.kind().messageKey()) + Messages.get(lang, "changes.feed.separator") + c.label(lang)
+        return Messages.get(lang, c.kind().messageKey()) + Messages.get(lang, "changes.separator") + c.label(lang)
                 + (value == null || value.isBlank() ? "" : " " + value);
     }
 
