@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.changes;
 
+import cn.jinjiang.aitraining.i18n.DateFormat;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
 import cn.jinjiang.aitraining.paging.Page;
@@ -44,7 +45,9 @@ public final class ChangeController {
             Page<PublicChange> page = inRange(number, last);
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("changes", page);
-            model.put("lastPublished", log.lastPublishedDate().orElse(null));
+            var last = log.lastPublishedDate();
+            model.put("lastPublished", last.orElse(null));
+            model.put("lastPublishedText", last.map(d -> DateFormat.format(lang, d)).orElse(null));
             model.put("metaTitle", Messages.get(lang, "changes.title"));
             model.put("metaDescription", Messages.get(lang, "changes.intro"));
             out.write(views.render(ctx, "changes/list", model).getBytes(StandardCharsets.UTF_8));
