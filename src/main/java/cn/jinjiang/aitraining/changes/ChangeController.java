@@ -45,9 +45,9 @@ public final class ChangeController {
             Page<PublicChange> page = inRange(number, last);
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("changes", page);
-            var last = log.lastPublishedDate();
-            model.put("lastPublished", last.orElse(null));
-            model.put("lastPublishedText", last.map(d -> DateFormat.format(lang, d)).orElse(null));
+            var lastPublished = log.lastPublishedDate();
+            model.put("lastPublished", lastPublished.orElse(null));
+            model.put("lastPublishedText", lastPublished.map(d -> DateFormat.format(lang, d)).orElse(null));
             model.put("metaTitle", Messages.get(lang, "changes.title"));
             model.put("metaDescription", Messages.get(lang, "changes.intro"));
             out.write(views.render(ctx, "changes/list", model).getBytes(StandardCharsets.UTF_8));
