@@ -3,16 +3,20 @@ package cn.jinjiang.aitraining;
 import cn.jinjiang.aitraining.admin.events.AdminEventDao;
 import cn.jinjiang.aitraining.admin.events.AdminEventService;
 import cn.jinjiang.aitraining.admin.events.EventAudit;
+import cn.jinjiang.aitraining.admin.events.EventPublicRecord;
 import cn.jinjiang.aitraining.admin.extract.ExtractService;
 import cn.jinjiang.aitraining.admin.figures.AdminFigureDao;
 import cn.jinjiang.aitraining.admin.figures.AdminFigureService;
 import cn.jinjiang.aitraining.admin.figures.FigureAudit;
+import cn.jinjiang.aitraining.admin.figures.FigurePublicRecord;
 import cn.jinjiang.aitraining.admin.shared.SourceDao;
 import cn.jinjiang.aitraining.audit.AuditDao;
 import cn.jinjiang.aitraining.audit.AuditJson;
 import cn.jinjiang.aitraining.audit.AuditService;
 import cn.jinjiang.aitraining.audit.AuditWriter;
 import cn.jinjiang.aitraining.auth.AdminAccounts;
+import cn.jinjiang.aitraining.changes.ChangeDao;
+import cn.jinjiang.aitraining.changes.ChangeLog;
 import cn.jinjiang.aitraining.auth.AdminUserDao;
 import cn.jinjiang.aitraining.auth.LoginFormToken;
 import cn.jinjiang.aitraining.auth.LoginThrottle;
@@ -51,7 +55,8 @@ public record AppServices(
         AdminEventService adminEvents,
         AuditService audit,
         ImportService imports,
-        ExtractService extract) {
+        ExtractService extract,
+        ChangeLog changes) {
 
     public static AppServices create(AppConfig config, Database database, Clock clock) {
         Json json = new Json();
@@ -73,10 +78,15 @@ public record AppServices(
         audit.register(adminEvents);
         audit.register(FigureAudit.TYPE);
         audit.register(EventAudit.TYPE);
+        // The public record of changes: told by each entity's package, from the public columns of the audit log.
+        var changes = new ChangeLog(new ChangeDao(jdbi));
+        changes.register(new FigurePublicRecord(writer, figures));
+        changes.register(new EventPublicRecord(writer));
         return new AppServices(config, database, clock, json, new Assets(), new DataVersion(jdbi),
                 figures, events, new DashboardService(figures, events, json.mapper()),
                 accounts, new SessionStore(jdbi, clock, json.mapper()), new LoginThrottle(jdbi, clock),
                 new LoginFormToken(new AppSecrets(jdbi, clock), clock), adminFigures, adminEvents, audit,
-                new ImportService(jdbi, figureDao, adminFigures), new ExtractService(jdbi, figureDao, adminFigures, adminEvents, new FigureExtractor(), clock));
+                new ImportService(jdbi, figureDao, adminFigures), new ExtractService(jdbi, figureDao, adminFigures, adminEvents, new FigureExtractor(), clock),
+                changes);
     }
 }

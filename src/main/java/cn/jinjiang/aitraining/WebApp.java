@@ -8,6 +8,7 @@ import cn.jinjiang.aitraining.admin.shared.AdminPages;
 import cn.jinjiang.aitraining.audit.AuditController;
 import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.auth.LoginController;
+import cn.jinjiang.aitraining.changes.ChangeController;
 import cn.jinjiang.aitraining.dashboard.DashboardController;
 import cn.jinjiang.aitraining.export.ApiController;
 import cn.jinjiang.aitraining.export.ExportController;
@@ -48,7 +49,8 @@ public final class WebApp {
         HttpCache cache = new HttpCache(s.dataVersion());
 
         var dashboard = new DashboardController(s.dashboard(), views, cache);
-        var figures = new FigureController(s.figures(), views, s.json(), cache, errors);
+        var figures = new FigureController(s.figures(), s.changes(), views, s.json(), cache, errors);
+        var changes = new ChangeController(s.changes(), views, s.json(), cache);
         var api = new ApiController(s.figures(), s.events(), s.json(), cache, errors);
         var exports = new ExportController(s.figures(), s.events(), cache);
         var preview = new PreviewController(s.figures(), new PreviewRenderer(), cache);
@@ -131,6 +133,9 @@ public final class WebApp {
             config.routes.get("/api/events", api::events);
             config.routes.get("/api/observations", api::observations);
             config.routes.get("/preview.png", preview::png);
+            config.routes.get("/changes", changes::page);
+            config.routes.get("/changes.atom", changes::atom);
+            config.routes.get("/api/changes", changes::api);
             config.routes.get("/healthz", ctx -> health(ctx, s));
             config.routes.get("/assets/<path>", s.assets()::serve);
 

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.statement.Query;
 /** The audit log. SQL only; writes run on the caller's handle, inside the change's transaction. */
 public final class AuditDao {
     private static final String COLUMNS =
-            "id, occurred_at, username, action, entity_type, entity_key, before_json, after_json, reason, reverts_id";
+            "id, occurred_at, username, action, entity_type, entity_key, before_json, after_json, reason, reverts_id, public_note";
     private static final String WHERE = " " + """
             WHERE (:type IS NULL OR entity_type = :type)
                AND (:key IS NULL OR entity_key = :key)
@@ -30,9 +30,9 @@ public final class AuditDao {
     public long insert(Handle h, AuditEntry e) {
         return h.createUpdate("""
                         INSERT INTO audit_entry (occurred_at, username, action, entity_type, entity_key, before_json,
-                                                 after_json, reason, reverts_id)
+                                                 after_json, reason, reverts_id, public_note)
                         VALUES (:occurredAt, :username, :action, :entityType, :entityKey, :beforeJson, :afterJson,
-                                :reason, :revertsId)""")
+                                :reason, :revertsId, :publicNote)""")
                 .bindMethods(e)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
@@ -119,6 +119,7 @@ public final class AuditDao {
         Long revertsId = rs.wasNull() ? null : reverts;
         return new AuditEntry(rs.getLong("id"), StoredDates.instant(rs.getString("occurred_at")), rs.getString("username"),
                 rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_key"),
-                rs.getString("before_json"), rs.getString("after_json"), rs.getString("reason"), revertsId);
+                rs.getString("before_json"), rs.getString("after_json"), rs.getString("reason"), revertsId,
+                rs.getString("public_note"));
     }
 }

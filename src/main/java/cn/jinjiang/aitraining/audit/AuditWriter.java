@@ -23,8 +23,15 @@ public final class AuditWriter {
 
     public long record(Handle h, String username, String action, String type, String key, Object before, Object after,
                        String reason, Long revertsId) {
+        return record(h, username, action, type, key, before, after, reason, revertsId, null);
+    }
+
+    /** As above, with a note for readers ({@code publicNote}, null or blank: none) published with the change. */
+    public long record(Handle h, String username, String action, String type, String key, Object before, Object after,
+                       String reason, Long revertsId, String publicNote) {
+        String note = publicNote == null || publicNote.isBlank() ? null : publicNote.strip();
         long id = audit.insert(h, AuditEntry.of(clock.instant(), username, action, type, key,
-                before == null ? null : json.write(before), json.write(after), reason, revertsId));
+                before == null ? null : json.write(before), json.write(after), reason, revertsId, note));
         DataVersion.bump(h);
         return id;
     }

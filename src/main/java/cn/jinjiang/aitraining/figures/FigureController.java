@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.figures;
 
+import cn.jinjiang.aitraining.changes.ChangeLog;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;
@@ -17,13 +18,16 @@ import java.util.Map;
 /** A figure's page (its JSON is served by export.ApiController). */
 public final class FigureController {
     private final FigureService service;
+    private final ChangeLog changes;
     private final Views views;
     private final Json json;
     private final HttpCache cache;
     private final ErrorPages errors;
 
-    public FigureController(FigureService service, Views views, Json json, HttpCache cache, ErrorPages errors) {
+    public FigureController(FigureService service, ChangeLog changes, Views views, Json json, HttpCache cache,
+                            ErrorPages errors) {
         this.service = service;
+        this.changes = changes;
         this.views = views;
         this.json = json;
         this.cache = cache;
@@ -76,6 +80,7 @@ public final class FigureController {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("figure", detail.current());
             model.put("history", detail.history());
+            model.put("record", FigureRecord.of(detail.history(), changes.of("figure", key)));
             model.put("historyChart", historyChart(lang, detail));
             FigureSnapshot f = detail.current();
             model.put("metaTitle", Messages.get(lang, "meta.figure.title", f.label(lang), f.display(lang), Messages.get(lang, "meta.site_name")));

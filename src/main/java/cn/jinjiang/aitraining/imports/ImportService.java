@@ -39,10 +39,11 @@ public final class ImportService {
     public static final int MAX_ROWS = 5_000;
     /**
      * The columns of {@code /figures.csv} and {@code /figures.xlsx} (a download imports back
-     * unchanged), and {@code source_author}: the article's author, optional like the headline.
+     * unchanged), {@code source_author}: the article's author, optional like the headline, and an
+     * optional {@code public_note}: the row's note for readers, published with its change.
      */
     static final List<String> COLUMNS = java.util.stream.Stream.concat(FigureExport.COLUMNS.stream(),
-            java.util.stream.Stream.of("source_author")).distinct().toList();
+            java.util.stream.Stream.of("source_author", FigureFields.PUBLIC_NOTE)).distinct().toList();
     static final List<String> REQUIRED = List.of("key", "label_zh", "label_en", "category", "value", "unit",
             "qualifier", "period", "as_of", "source", "source_date", "quote");
 
@@ -132,6 +133,8 @@ public final class ImportService {
         Optional<FigureChange> parsed = form.validate(true, today, errors);
         String unitEn = errors.text("unit_en", c.get("unit_en"), false, 60);
         String sourceEn = errors.text("source_en", c.get("source_en"), false, 100);
+        String publicNote = errors.text(FigureFields.PUBLIC_NOTE, c.get(FigureFields.PUBLIC_NOTE), false,
+                FigureFields.PUBLIC_NOTE_MAX);
         Boolean headline = null;
         String rawHeadline = c.getOrDefault("headline", "").strip();
         if (!rawHeadline.isEmpty()) {
@@ -171,7 +174,8 @@ public final class ImportService {
         int baseVersion = before == null ? 0 : before.version();
         FigureChange change = new FigureChange(mode, p.key(), p.category(), p.labelZh(), p.labelEn(), unitEn, headline,
                 p.value(), p.unit(), p.qualifier(), p.qualifierWord(), p.periodZh(), p.periodEn(), p.asOf(), p.source(),
-                sourceEn, p.sourceDate(), p.sourceHeadline(), p.sourceAuthor(), p.quote(), null, baseVersion);
+                sourceEn, p.sourceDate(), p.sourceHeadline(), p.sourceAuthor(), p.quote(), null, baseVersion)
+                .withPublicNote(publicNote);
         rows.add(new ImportPlan.Row(line, p.key(), action, changes(before, change), baseVersion, change,
                 action == ImportPlan.Action.UNCHANGED ? List.of() : unusual(before, change, action)));
     }
@@ -229,7 +233,8 @@ public final class ImportService {
     private static FigureChange withReason(FigureChange c, String reason) {
         return new FigureChange(c.mode(), c.key(), c.category(), c.labelZh(), c.labelEn(), c.unitEn(), c.headline(),
                 c.value(), c.unit(), c.qualifier(), c.qualifierWord(), c.periodZh(), c.periodEn(), c.asOf(), c.source(),
-                c.sourceEn(), c.sourceDate(), c.sourceHeadline(), c.sourceAuthor(), c.quote(), reason, c.version());
+                c.sourceEn(), c.sourceDate(), c.sourceHeadline(), c.sourceAuthor(), c.quote(), reason, c.version())
+                .withPublicNote(c.publicNote());
     }
 
     private String token() {

@@ -54,7 +54,7 @@ public final class AdminEventService implements Revertible {
         EventState state = state(h, c, c.key(), dao.nextSortOrder(h), false, 1);
         dao.insertEvent(h, state, audit.now());
         EventState after = dao.event(h, c.key()).orElseThrow();
-        audit.record(h, username, action, AuditEntry.EVENT, c.key(), null, after, c.reason(), null);
+        audit.record(h, username, action, AuditEntry.EVENT, c.key(), null, after, c.reason(), null, c.publicNote());
         return after;
     }
 
@@ -66,7 +66,7 @@ public final class AdminEventService implements Revertible {
             if (before.version() != c.version()) throw new EventConflict(before);
             update(h, state(h, c, key, before.sortOrder(), before.archived(), before.version()), before);
             EventState after = dao.event(h, key).orElseThrow();
-            audit.record(h, username, "edit", AuditEntry.EVENT, key, before, after, c.reason(), null);
+            audit.record(h, username, "edit", AuditEntry.EVENT, key, before, after, c.reason(), null, c.publicNote());
             return Optional.of(after);
         });
     }

@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.admin.events;
 
+import cn.jinjiang.aitraining.admin.figures.FigureFields;
 import cn.jinjiang.aitraining.admin.shared.EditableField;
 import cn.jinjiang.aitraining.admin.shared.FormField;
 import java.util.List;
@@ -32,7 +33,9 @@ public final class EventFields {
             FormField.text("source_headline", false, 200, "admin.hint.optional"),
             FormField.text("source_author", false, 100, "admin.hint.optional"),
             FormField.area("quote", true, 80, "admin.hint.quote"),
-            FormField.area("reason", true, 500, "admin.hint.reason"));
+            FormField.area("reason", true, 500, "admin.hint.reason"),
+            // published with the change, unlike the reason
+            FormField.text(FigureFields.PUBLIC_NOTE, false, FigureFields.PUBLIC_NOTE_MAX, "admin.hint.public_note"));
 
     public static final List<EditableField<EventState, EventForm>> ALL = List.of(
             new EditableField<>("title_zh", EventState::titleZh, EventForm::titleZh),

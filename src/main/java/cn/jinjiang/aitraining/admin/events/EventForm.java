@@ -68,8 +68,10 @@ public record EventForm(Map<String, String> values) {
         v.put("source_author", nz(e.sourceAuthor()));
         v.put("quote", e.quote());
         v.put("reason", "");
+        v.put("public_note", "");
         Map<String, String> shown = new LinkedHashMap<>(v);
         shown.remove("reason");
+        shown.remove("public_note");
         v.put(ORIGINAL, FormInput.encode(shown));
         v.put("version", String.valueOf(e.version()));
         return new EventForm(v);
@@ -98,7 +100,7 @@ public record EventForm(Map<String, String> values) {
         return Optional.of(new EventChange(k, (LocalDate) c.get("date"), s(c, "date_note_zh"), s(c, "date_note_en"),
                 s(c, "title_zh"), s(c, "title_en"), s(c, "kind"), s(c, "place_zh"), s(c, "place_en"), s(c, "people_zh"),
                 s(c, "people_en"), s(c, "source"), (LocalDate) c.get("source_date"), s(c, "source_headline"),
-                s(c, "source_author"), s(c, "quote"), s(c, "reason"), v));
+                s(c, "source_author"), s(c, "quote"), s(c, "reason"), v, s(c, "public_note")));
     }
 
     private static String s(Map<String, Object> checked, String name) { return (String) checked.get(name); }

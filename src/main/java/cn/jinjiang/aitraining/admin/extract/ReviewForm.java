@@ -4,6 +4,7 @@ import cn.jinjiang.aitraining.admin.events.EventChange;
 import cn.jinjiang.aitraining.admin.events.EventFields;
 import cn.jinjiang.aitraining.admin.events.EventForm;
 import cn.jinjiang.aitraining.admin.figures.FigureChange;
+import cn.jinjiang.aitraining.admin.figures.FigureFields;
 import cn.jinjiang.aitraining.admin.figures.FigureForm;
 import cn.jinjiang.aitraining.admin.figures.FigureState;
 import cn.jinjiang.aitraining.admin.shared.FieldErrors;
@@ -48,7 +49,7 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
     /** The fields of an event row. */
     public static final List<String> EVENT_FIELDS = List.of("key", "date", "title_zh", "title_en", "kind", "quote");
     public static final List<String> SHARED_FIELDS = List.of("source", "source_date", "source_headline", "source_author",
-            "reason");
+            "reason", FigureFields.PUBLIC_NOTE);
     /** The English fields: Han characters there are refused (an English card must never read "今年以来"). */
     static final Set<String> ENGLISH_FIELDS = Set.of("label_en", "unit_en", "period_en", "title_en");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
@@ -128,6 +129,7 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
                 shared.put("source_headline", "");
                 shared.put("source_author", "");
                 shared.put("reason", "");
+                shared.put(FigureFields.PUBLIC_NOTE, "");
             }
             items.add("date".equals(p.kind()) ? eventItem(p) : figureItem(p, targetOf.apply(p.index()), figures));
         }
@@ -239,6 +241,8 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
         sharedCheck.text("source_headline", shared.get("source_headline"), false, 200);
         sharedCheck.text("source_author", shared.get("source_author"), false, 100);
         sharedCheck.text("reason", shared.get("reason"), true, 500);
+        String publicNote = sharedCheck.text(FigureFields.PUBLIC_NOTE, shared.get(FigureFields.PUBLIC_NOTE), false,
+                FigureFields.PUBLIC_NOTE_MAX);
         if (items.isEmpty()) sharedCheck.add("reason", "extract.review.empty");
         List<FigureChange> reports = new ArrayList<>();
         List<FigureChange> creations = new ArrayList<>();
@@ -266,7 +270,7 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
                         "reason", java.util.Objects.toString(shared.get("reason"), "")));
                 EventForm form = new EventForm(fields);
                 Optional<EventChange> change = validateRow(x -> form.validate(true, today, x), e);
-                if (e.isEmpty() && change.isPresent()) events.add(change.get());
+                if (e.isEmpty() && change.isPresent()) events.add(change.get().withPublicNote(publicNote));
             } else {
                 boolean isNew = i.targetKey().isEmpty() || !figures.containsKey(i.targetKey());
                 if (!isNew && !reportedTargets.add(i.targetKey())) e.add("value", "extract.validation.duplicate_target");
@@ -290,7 +294,7 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
                 }
                 Optional<FigureChange> change = validateRow(x -> form.validate(isNew, today, x), e);
                 if (change.isPresent() && e.isEmpty()) {
-                    FigureChange c = change.get();
+                    FigureChange c = change.get().withPublicNote(publicNote);
                     FigureState target = isNew ? null : figures.get(i.targetKey());
                     FigureState.ObservationState latest = target == null ? null : target.latest();
                     Quantity proposed = new Quantity(c.value(), c.unit(), Qualifier.fromCode(c.qualifier()), c.qualifierWord());
@@ -311,7 +315,8 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
                         reports.add(new FigureChange(c.mode(), target.key(), c.category(), c.labelZh(), c.labelEn(),
                                 c.unitEn(), c.headline(), c.value(), c.unit(), c.qualifier(), c.qualifierWord(),
                                 c.periodZh(), c.periodEn(), c.asOf(), c.source(), c.sourceEn(), c.sourceDate(),
-                                c.sourceHeadline(), c.sourceAuthor(), c.quote(), c.reason(), c.version()));
+                                c.sourceHeadline(), c.sourceAuthor(), c.quote(), c.reason(), c.version())
+                                .withPublicNote(c.publicNote()));
                     }
                 }
             }

@@ -110,7 +110,7 @@ public final class AdminFigureService implements Revertible {
         long id = dao.insertFigure(h, figure, now);
         dao.insertObservation(h, id, observation(h, c), now);
         FigureState after = dao.figure(h, c.key()).orElseThrow();
-        audit.record(h, username, action, AuditEntry.FIGURE, c.key(), null, after, c.reason(), null);
+        audit.record(h, username, action, AuditEntry.FIGURE, c.key(), null, after, c.reason(), null, c.publicNote());
         return after;
     }
 
@@ -134,7 +134,8 @@ public final class AdminFigureService implements Revertible {
             dao.insertObservation(h, dao.figureId(h, before.key()), observation, now);
         }
         FigureState after = dao.figure(h, before.key()).orElseThrow();
-        audit.record(h, username, action, AuditEntry.FIGURE, before.key(), before, after, c.reason(), null);
+        audit.record(h, username, action, AuditEntry.FIGURE, before.key(), before, after, c.reason(), null,
+                c.publicNote());
         return after;
     }
 

@@ -10,13 +10,24 @@ import java.util.List;
 /**
  * A validated change to a figure, from the form or from one row of an import. {@code unitEn} and
  * {@code headline} may be null: keep what the figure has. {@code key} may be null for a new figure
- * from the form: the service derives one. {@code sourceAuthor} may be null (not stated).
+ * from the form: the service derives one. {@code sourceAuthor} may be null (not stated). {@code reason}
+ * is for staff only; {@code publicNote} (null: none) is published with the change at /changes.
  */
 public record FigureChange(
         Mode mode, String key, String category, String labelZh, String labelEn, String unitEn, Boolean headline,
         BigDecimal value, String unit, String qualifier, String qualifierWord, String periodZh, String periodEn,
         LocalDate asOf, String source, String sourceEn, LocalDate sourceDate, String sourceHeadline,
-        String sourceAuthor, String quote, String reason, int version) {
+        String sourceAuthor, String quote, String reason, int version, String publicNote) {
+
+    /** A change without a note for readers. */
+    public FigureChange(
+            Mode mode, String key, String category, String labelZh, String labelEn, String unitEn, Boolean headline,
+            BigDecimal value, String unit, String qualifier, String qualifierWord, String periodZh, String periodEn,
+            LocalDate asOf, String source, String sourceEn, LocalDate sourceDate, String sourceHeadline,
+            String sourceAuthor, String quote, String reason, int version) {
+        this(mode, key, category, labelZh, labelEn, unitEn, headline, value, unit, qualifier, qualifierWord, periodZh,
+                periodEn, asOf, source, sourceEn, sourceDate, sourceHeadline, sourceAuthor, quote, reason, version, null);
+    }
 
     /** A change whose source names no author (the import's rows). */
     public FigureChange(
@@ -47,7 +58,14 @@ public record FigureChange(
     public FigureChange withKey(String newKey) {
         return new FigureChange(mode, newKey, category, labelZh, labelEn, unitEn, headline, value, unit, qualifier,
                 qualifierWord, periodZh, periodEn, asOf, source, sourceEn, sourceDate, sourceHeadline, sourceAuthor, quote,
-                reason, version);
+                reason, version, publicNote);
+    }
+
+    /** The same change with this note for readers (null: none). */
+    public FigureChange withPublicNote(String note) {
+        return new FigureChange(mode, key, category, labelZh, labelEn, unitEn, headline, value, unit, qualifier,
+                qualifierWord, periodZh, periodEn, asOf, source, sourceEn, sourceDate, sourceHeadline, sourceAuthor, quote,
+                reason, version, note);
     }
 
     /** A report adds an observation (the history grows); a correction fixes the latest one. */

@@ -19,6 +19,13 @@ public final class FigureFields {
 
     public static final List<String> CATEGORIES = List.of("ai-learning", "ai-application", "cadre-training", "related-course");
 
+    /**
+     * The note for readers published with a change (at /changes, in its feed, on the figure page),
+     * unlike the reason, which only staff see. Not a field of the figure: never compared or prefilled.
+     */
+    public static final String PUBLIC_NOTE = "public_note";
+    public static final int PUBLIC_NOTE_MAX = 200;
+
     /** The form's fields besides the kind of change and the version (which every edit form carries). */
     public static final List<FormField> FORM = List.of(
             FormField.text("key", false, 80, "admin.hint.key_optional").onlyWhenNew(),
@@ -37,7 +44,8 @@ public final class FigureFields {
             FormField.text("source_headline", false, 200, "admin.hint.optional"),
             FormField.text("source_author", false, 100, "admin.hint.optional"),
             FormField.area("quote", true, 80, "admin.hint.quote"),
-            FormField.area("reason", true, 500, "admin.hint.reason"));
+            FormField.area("reason", true, 500, "admin.hint.reason"),
+            FormField.text(PUBLIC_NOTE, false, PUBLIC_NOTE_MAX, "admin.hint.public_note"));
 
     /** The figure's own fields. */
     public static final List<EditableField<FigureState, FigureForm>> OF_FIGURE = List.of(

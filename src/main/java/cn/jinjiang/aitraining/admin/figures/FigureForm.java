@@ -93,6 +93,7 @@ public record FigureForm(Map<String, String> values) {
     public String sourceAuthor() { return values.get("source_author"); }
     public String quote() { return values.get("quote"); }
     public String reason() { return values.get("reason"); }
+    public String publicNote() { return values.get(FigureFields.PUBLIC_NOTE); }
     public String version() { return values.get("version"); }
 
     /** The form prefilled from the figure's current state: a new report by default. */
@@ -133,7 +134,7 @@ public record FigureForm(Map<String, String> values) {
     String encodeShown() {
         Map<String, String> shown = new LinkedHashMap<>();
         for (FormField f : FigureFields.FORM) {
-            if (!f.name().equals("reason")) shown.put(f.name(), get(f.name()));
+            if (!f.name().equals("reason") && !f.name().equals(FigureFields.PUBLIC_NOTE)) shown.put(f.name(), get(f.name()));
         }
         return FormInput.encode(shown);
     }
@@ -192,7 +193,8 @@ public record FigureForm(Map<String, String> values) {
                 (String) checked.get("label_en"), null, null, val, u, q.get().code(), word, p, pe == null ? p : pe, at,
                 (String) checked.get("source"), null, (LocalDate) checked.get("source_date"),
                 (String) checked.get("source_headline"), (String) checked.get("source_author"),
-                (String) checked.get("quote"), (String) checked.get("reason"), v));
+                (String) checked.get("quote"), (String) checked.get("reason"), v,
+                (String) checked.get(FigureFields.PUBLIC_NOTE)));
     }
 
     private static Map<String, String> map(String... pairs) {
