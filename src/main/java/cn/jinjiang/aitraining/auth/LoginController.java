@@ -64,12 +64,12 @@ public final class LoginController {
             return;
         }
         throttle.recordSuccess(username, address);
-        SessionStore.Started started = sessions.login(AdminGuard.session(ctx), user.get().username(), user.get().role(), address,
-                ctx.header("User-Agent"));
+        SessionStore.Started started = sessions.login(AdminGuard.session(ctx), user.get(), address, ctx.header("User-Agent"));
         guard.setCookie(ctx, started);
-        started.session().flash(user.get().mustChange() ? "login.change_password" : "login.welcome",
-                user.get().mustChange(), user.get().username());
-        ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+        // A one-time password goes straight to the account page: nothing else opens until it is changed.
+        boolean oneTime = user.get().mustChange();
+        started.session().flash(oneTime ? "account.flash.must_change" : "login.welcome", oneTime, user.get().username());
+        ctx.redirect(oneTime ? AdminGuard.ACCOUNT_PATH : "/admin", HttpStatus.SEE_OTHER);
     }
 
     public void logout(Context ctx) {
