@@ -26,8 +26,9 @@ public final class LoginController {
 
     /** The form, with a signed token in a cookie; nothing is stored on the server. */
     public void form(Context ctx) {
-        if (AdminGuard.session(ctx) != null) {
-            ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+        AdminSession signedIn = AdminGuard.session(ctx);
+        if (signedIn != null) {
+            ctx.redirect(signedIn.mustChangePassword() ? AdminGuard.ACCOUNT_PATH : "/admin", HttpStatus.SEE_OTHER);
             return;
         }
         guard.issueLoginToken(ctx);
