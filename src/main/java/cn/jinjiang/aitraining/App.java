@@ -93,7 +93,7 @@ public final class App implements Callable<Integer> {
         AppServices services = AppServices.create(config, database, Clock.systemUTC());
         services.accounts().ensureInitialAdmin().ifPresent(password -> LOG.warn(
                 "No admin account existed, so one was created. Sign in at /admin/login as '{}' with the one-time password: {}"
-                        + " -- change it now with: java -jar ai-training-dashboard.jar admin create --username {} --password-stdin --db {}"
+                        + " -- the first sign-in asks for your own password (at /admin/account); or set it with: java -jar ai-training-dashboard.jar admin create --username {} --password-stdin --db {}"
                         + " (this password is shown only once; only its hash is stored)",
                 cn.jinjiang.aitraining.auth.AdminAccounts.INITIAL_USERNAME, password,
                 cn.jinjiang.aitraining.auth.AdminAccounts.INITIAL_USERNAME, db));

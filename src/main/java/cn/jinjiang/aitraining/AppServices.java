@@ -1,5 +1,8 @@
 package cn.jinjiang.aitraining;
 
+import cn.jinjiang.aitraining.accounts.AccountService;
+import cn.jinjiang.aitraining.accounts.UserAudit;
+import cn.jinjiang.aitraining.accounts.UserService;
 import cn.jinjiang.aitraining.admin.events.AdminEventDao;
 import cn.jinjiang.aitraining.admin.events.AdminEventService;
 import cn.jinjiang.aitraining.admin.events.EventAudit;
@@ -56,7 +59,9 @@ public record AppServices(
         AuditService audit,
         ImportService imports,
         ExtractService extract,
-        ChangeLog changes) {
+        ChangeLog changes,
+        AccountService ownAccount,
+        UserService users) {
 
     public static AppServices create(AppConfig config, Database database, Clock clock) {
         Json json = new Json();
@@ -82,11 +87,16 @@ public record AppServices(
         var changes = new ChangeLog(new ChangeDao(jdbi));
         changes.register(new FigurePublicRecord(writer, figures));
         changes.register(new EventPublicRecord(writer));
+        var sessions = new SessionStore(jdbi, clock, json.mapper());
+        var throttle = new LoginThrottle(jdbi, clock);
+        var users = new UserService(jdbi, accounts, writer);
+        audit.register(users);
+        audit.register(UserAudit.TYPE);
         return new AppServices(config, database, clock, json, new Assets(), new DataVersion(jdbi),
                 figures, events, new DashboardService(figures, events, json.mapper()),
-                accounts, new SessionStore(jdbi, clock, json.mapper()), new LoginThrottle(jdbi, clock),
+                accounts, sessions, throttle,
                 new LoginFormToken(new AppSecrets(jdbi, clock), clock), adminFigures, adminEvents, audit,
                 new ImportService(jdbi, figureDao, adminFigures), new ExtractService(jdbi, figureDao, adminFigures, adminEvents, new FigureExtractor(), clock),
-                changes);
+                changes, new AccountService(jdbi, accounts, sessions, throttle, writer), users);
     }
 }

@@ -1,5 +1,7 @@
 package cn.jinjiang.aitraining;
 
+import cn.jinjiang.aitraining.accounts.AccountController;
+import cn.jinjiang.aitraining.accounts.UserController;
 import cn.jinjiang.aitraining.admin.AdminController;
 import cn.jinjiang.aitraining.admin.events.EventEditController;
 import cn.jinjiang.aitraining.admin.extract.ExtractController;
@@ -68,6 +70,8 @@ public final class WebApp {
         var audit = new AuditController(s.audit(), views);
         var imports = new ImportController(s.imports(), views, pages);
         var extract = new ExtractController(s.extract(), views, pages);
+        var account = new AccountController(s.ownAccount(), guard, views);
+        var users = new UserController(s.users(), views);
 
         // Each POST route is added with the body it may carry; everything else gets FORM.
         BodyLimits limits = new BodyLimits(FORM);
@@ -168,6 +172,18 @@ public final class WebApp {
             routes.post("/admin/extract/review", extract::review, EXTRACT);
             routes.post("/admin/extract/apply", extract::apply, EXTRACT);
             config.routes.get("/admin/extract/saved/{token}", extract::saved);
+            // one's own account; the users page needs the admin role (auth.RoleRules)
+            config.routes.get("/admin/account", account::show);
+            routes.post("/admin/account", account::changePassword, FORM);
+            routes.post("/admin/account/sessions/end-others", account::endOthers, FORM);
+            routes.post("/admin/account/sessions/{ref}/end", account::endSession, FORM);
+            config.routes.get("/admin/users", users::list);
+            config.routes.get("/admin/users/new", users::newForm);
+            routes.post("/admin/users/new", users::create, FORM);
+            routes.post("/admin/users/{id}/role", users::changeRole, FORM);
+            routes.post("/admin/users/{id}/disable", users::disable, FORM);
+            routes.post("/admin/users/{id}/enable", users::enable, FORM);
+            routes.post("/admin/users/{id}/reset", users::resetPassword, FORM);
 
             // The largest body any route reads; refuseLargeBodies holds every route to its own limit.
             config.http.maxRequestSize = limits.largest();

@@ -22,12 +22,37 @@ public final class AdminAccounts {
 
     public enum Outcome { CREATED, RESET }
 
-    /** Creates the account or resets its password. */
+    /** Creates the account (an admin) or resets its password, keeping its role. */
     public Outcome createOrReset(String username, String password) {
+        return createOrReset(username, password, null);
+    }
+
+    /**
+     * Creates the account with {@code role} (admin when null), or resets its password (and sets its
+     * role when one is given). A reset ends the account's sessions.
+     */
+    public Outcome createOrReset(String username, String password, Role role) {
         if (!PasswordPolicy.validUsername(username)) throw new IllegalArgumentException("username.invalid");
         PasswordPolicy.checkPassword(password).ifPresent(key -> { throw new IllegalArgumentException(key); });
-        boolean created = dao.upsert(username, hasher.hash(password), false, clock.instant());
+        boolean created = dao.upsert(username, hasher.hash(password), false, role, clock.instant());
         return created ? Outcome.CREATED : Outcome.RESET;
+    }
+
+    /** The account, without its password hash; empty when there is none. */
+    public Optional<AdminUser> find(String username) {
+        return dao.find(username);
+    }
+
+    /** A random password for a new or reset account, to be shown once and changed at the first sign-in. */
+    public String newOneTimePassword() {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        return password.toString();
+    }
+
+    /** The stored form of a password; may throw {@link PasswordHasher.Busy}. */
+    public String hash(String password) {
+        return hasher.hash(password);
     }
 
     /** The account when the password is right; the same empty answer for unknown user and wrong password. */
@@ -48,9 +73,8 @@ public final class AdminAccounts {
      */
     public Optional<String> ensureInitialAdmin() {
         if (dao.count() > 0) return Optional.empty();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 20; i++) password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        dao.upsert(INITIAL_USERNAME, hasher.hash(password.toString()), true, clock.instant());
-        return Optional.of(password.toString());
+        String password = newOneTimePassword();
+        dao.upsert(INITIAL_USERNAME, hasher.hash(password), true, clock.instant());
+        return Optional.of(password);
     }
 }

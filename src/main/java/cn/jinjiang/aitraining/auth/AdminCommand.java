@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code admin create --username NAME --password-stdin [--db FILE]}: operator commands for accounts. */
+/** {@code admin create --username NAME --password-stdin [--role ROLE] [--db FILE]}: operator commands for accounts. */
 @Command(name = "admin", description = "Manage admin accounts.", mixinStandardHelpOptions = true,
         subcommands = AdminCommand.Create.class)
 public final class AdminCommand implements Callable<Integer> {
@@ -29,7 +29,7 @@ public final class AdminCommand implements Callable<Integer> {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create an admin, or reset the password of an existing one. The password is read from standard input.")
+            description = "Create an account, or reset the password of an existing one (its sessions end). The password is read from standard input.")
     public static final class Create implements Callable<Integer> {
         @Spec CommandSpec spec;
 
@@ -39,6 +39,11 @@ public final class AdminCommand implements Callable<Integer> {
         @Option(names = "--password-stdin", required = true,
                 description = "read the password from standard input (never from the command line, where others can see it)")
         boolean passwordStdin;
+
+        @Option(names = "--role", paramLabel = "ROLE", converter = RoleConverter.class,
+                description = "editor, publisher or admin; a new account is an admin unless this says otherwise,"
+                        + " an existing one keeps its role unless this is given")
+        Role role;
 
         @Option(names = "--db", defaultValue = AppConfig.DEFAULT_DB, description = "SQLite database file (default: ${DEFAULT-VALUE})")
         Path db;
@@ -59,12 +64,24 @@ public final class AdminCommand implements Callable<Integer> {
             }
             try (Database database = Database.open(db)) {
                 var accounts = new AdminAccounts(new AdminUserDao(database.jdbi()), new PasswordHasher(), Clock.systemUTC());
-                var outcome = accounts.createOrReset(username, password);
+                var outcome = accounts.createOrReset(username, password, role);
+                AdminUser user = accounts.find(username).orElseThrow();
+                String what = user.role() == Role.ADMIN ? "admin" : user.role().code();
                 out.println(outcome == AdminAccounts.Outcome.CREATED
-                        ? "Created admin " + username + " in " + db
-                        : "Reset the password of admin " + username + " in " + db);
+                        ? "Created " + what + " " + username + " in " + db
+                        : "Reset the password of " + what + " " + username + " in " + db);
+                if (user.disabled()) out.println("Note: this account is disabled; an admin can enable it at /admin/users.");
             }
             return 0;
+        }
+
+        /** {@code editor}, {@code publisher} or {@code admin}; anything else is a usage error naming the choices. */
+        static final class RoleConverter implements picocli.CommandLine.ITypeConverter<Role> {
+            @Override
+            public Role convert(String value) {
+                return Role.fromCode(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not a role: use editor, publisher or admin"));
+            }
         }
 
         /** The whole of standard input as UTF-8, without the one line break that ends it. */

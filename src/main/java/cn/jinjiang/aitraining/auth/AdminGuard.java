@@ -19,13 +19,18 @@ import java.util.Set;
 /**
  * The one access check of the admin area, run before every matched {@code /admin} route:
  * no caching, same-origin and CSRF checks on every state-changing request (the login form
- * included, with its signed cookie), and a signed-in session for everything except the login page.
+ * included, with its signed cookie), a signed-in session for everything except the login page,
+ * the account page only while the password is a one-time one, and the role {@link RoleRules}
+ * asks of the route (else 403).
  */
 public final class AdminGuard {
     public static final String COOKIE = "admin_session";
     public static final String CSRF_FIELD = "_csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String LOGIN_PATH = "/admin/login";
+    /** Where one changes one's own password: the only page a one-time password opens. */
+    public static final String ACCOUNT_PATH = "/admin/account";
+    private static final String LOGOUT_PATH = "/admin/logout";
     private static final String SESSION_ATTRIBUTE = "admin.session";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
@@ -33,12 +38,18 @@ public final class AdminGuard {
     private final LoginFormToken loginTokens;
     private final ErrorPages errors;
     private final ProxyTrust proxy;
+    private final RoleRules roles;
 
     public AdminGuard(SessionStore sessions, LoginFormToken loginTokens, ErrorPages errors, ProxyTrust proxy) {
+        this(sessions, loginTokens, errors, proxy, RoleRules.ADMIN_AREA);
+    }
+
+    public AdminGuard(SessionStore sessions, LoginFormToken loginTokens, ErrorPages errors, ProxyTrust proxy, RoleRules roles) {
         this.sessions = sessions;
         this.loginTokens = loginTokens;
         this.errors = errors;
         this.proxy = proxy;
+        this.roles = roles;
     }
 
     public static boolean isAdminPath(String path) {
@@ -70,6 +81,27 @@ public final class AdminGuard {
             return;
         }
         exposeToViews(ctx, session, login ? ctx.cookie(LoginFormToken.COOKIE) : null);
+        if (login) return;
+        if (session.mustChangePassword() && !ctx.path().equals(ACCOUNT_PATH) && !ctx.path().equals(LOGOUT_PATH)) {
+            // Nothing else works until the one-time password is replaced; a POST sent here changes nothing.
+            if (isApiRequest(ctx)) {
+                errors.show(ctx, 403, "password_change_required");
+            } else {
+                ctx.redirect(ACCOUNT_PATH, HttpStatus.SEE_OTHER);
+            }
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        if (!roles.allows(session.role(), route(ctx))) {
+            errors.show(ctx, 403, "role_forbidden");
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    /** The route as registered ({@code /admin/review/{id}/approve}), so rules need not guess how a path is spelled. */
+    private static String route(Context ctx) {
+        var matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched != null ? matched.path : ctx.path();
     }
 
     /** The session of this request, when it has one (set by {@link #check}). */
@@ -159,6 +191,9 @@ public final class AdminGuard {
         if (session != null) {
             base.put("csrfToken", session.csrfToken());
             base.put("adminUser", session.username());
+            base.put("adminRole", session.role().code());
+            base.put("adminCanManage", session.role().canManage());
+            base.put("adminMustChangePassword", session.mustChangePassword());
             if (ctx.method() == HandlerType.GET) {
                 AdminSession.Flash flash = session.takeFlash();
                 if (flash != null) {

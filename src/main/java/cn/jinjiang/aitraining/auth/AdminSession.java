@@ -12,16 +12,18 @@ public final class AdminSession {
     private final String idHash;
     private final String username;
     private final Role role;
+    private final boolean mustChangePassword;
     private final String csrfToken;
     private final Instant createdAt;
     private final Instant lastSeen;
 
-    AdminSession(SessionStore store, String idHash, String username, Role role, String csrfToken, Instant createdAt,
-                 Instant lastSeen) {
+    AdminSession(SessionStore store, String idHash, String username, Role role, boolean mustChangePassword,
+                 String csrfToken, Instant createdAt, Instant lastSeen) {
         this.store = store;
         this.idHash = idHash;
         this.username = username;
         this.role = role;
+        this.mustChangePassword = mustChangePassword;
         this.csrfToken = csrfToken;
         this.createdAt = createdAt;
         this.lastSeen = lastSeen;
@@ -34,6 +36,11 @@ public final class AdminSession {
     public boolean isAuthenticated() { return username != null; }
     /** What the signed-in account may do, as read with the session (a role change applies at the next request). */
     public Role role() { return role; }
+    /**
+     * The account signed in with a one-time password (the first start's, or one an admin reset):
+     * nothing but the account page works until it is changed.
+     */
+    public boolean mustChangePassword() { return mustChangePassword; }
     public String csrfToken() { return csrfToken; }
     Instant createdAt() { return createdAt; }
     Instant lastSeen() { return lastSeen; }

@@ -26,8 +26,9 @@ public final class LoginController {
 
     /** The form, with a signed token in a cookie; nothing is stored on the server. */
     public void form(Context ctx) {
-        if (AdminGuard.session(ctx) != null) {
-            ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+        AdminSession signedIn = AdminGuard.session(ctx);
+        if (signedIn != null) {
+            ctx.redirect(signedIn.mustChangePassword() ? AdminGuard.ACCOUNT_PATH : "/admin", HttpStatus.SEE_OTHER);
             return;
         }
         guard.issueLoginToken(ctx);
@@ -64,12 +65,12 @@ public final class LoginController {
             return;
         }
         throttle.recordSuccess(username, address);
-        SessionStore.Started started = sessions.login(AdminGuard.session(ctx), user.get().username(), user.get().role(), address,
-                ctx.header("User-Agent"));
+        SessionStore.Started started = sessions.login(AdminGuard.session(ctx), user.get(), address, ctx.header("User-Agent"));
         guard.setCookie(ctx, started);
-        started.session().flash(user.get().mustChange() ? "login.change_password" : "login.welcome",
-                user.get().mustChange(), user.get().username());
-        ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+        // A one-time password goes straight to the account page: nothing else opens until it is changed.
+        boolean oneTime = user.get().mustChange();
+        started.session().flash(oneTime ? "account.flash.must_change" : "login.welcome", oneTime, user.get().username());
+        ctx.redirect(oneTime ? AdminGuard.ACCOUNT_PATH : "/admin", HttpStatus.SEE_OTHER);
     }
 
     public void logout(Context ctx) {

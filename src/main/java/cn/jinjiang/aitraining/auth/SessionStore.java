@@ -33,6 +33,7 @@ public final class SessionStore {
     private static final int MAX_KEPT_PER_SESSION = 5;
     private static final int MAX_KEPT_SESSIONS = 200;
 
+    private final Jdbi jdbi;
     private final SessionDao dao;
     private final Clock clock;
     private final ObjectMapper json;
@@ -44,6 +45,7 @@ public final class SessionStore {
     private final Map<String, Map<String, Object>> kept = new LinkedHashMap<>(16, 0.75f, true);
 
     public SessionStore(Jdbi jdbi, Clock clock, ObjectMapper json) {
+        this.jdbi = jdbi;
         this.dao = new SessionDao(jdbi);
         this.clock = clock;
         this.json = json;
@@ -66,20 +68,75 @@ public final class SessionStore {
             return Optional.empty();
         }
         if (now - r.lastSeenMs() >= TOUCH_EVERY.toMillis()) dao.touch(idHash, now);
-        return Optional.of(new AdminSession(this, idHash, r.username(), r.role(), r.csrfToken(),
+        return Optional.of(new AdminSession(this, idHash, r.username(), r.role(), r.mustChange(), r.csrfToken(),
                 Instant.ofEpochMilli(r.createdMs()), Instant.ofEpochMilli(now)));
     }
 
-    /** Ends the previous session (if any), purges expired ones, and starts a new one for the admin. */
-    public Started login(AdminSession previous, String username, Role role, String address, String userAgent) {
+    /** Ends the previous session (if any), purges expired ones, and starts a new one for the account. */
+    public Started login(AdminSession previous, AdminUser user, String address, String userAgent) {
         if (previous != null) end(previous);
         long now = clock.millis();
-        dao.purge(now - IDLE.toMillis(), now - ABSOLUTE.toMillis());
+        purgeExpired();
         String cookieValue = token();
-        SessionDao.Row row = new SessionDao.Row(hash(cookieValue), username, token(), now, now, null, role);
+        SessionDao.Row row = new SessionDao.Row(hash(cookieValue), user.username(), token(), now, now, null, user.role(),
+                user.mustChange());
         dao.insert(row, truncate(address, 64), truncate(userAgent, 200));
-        return new Started(cookieValue, new AdminSession(this, row.idHash(), username, role, row.csrfToken(),
-                Instant.ofEpochMilli(now), Instant.ofEpochMilli(now)));
+        return new Started(cookieValue, new AdminSession(this, row.idHash(), user.username(), user.role(), user.mustChange(),
+                row.csrfToken(), Instant.ofEpochMilli(now), Instant.ofEpochMilli(now)));
+    }
+
+    /** Deletes every session idle for {@link #IDLE} or begun {@link #ABSOLUTE} ago; how many went. */
+    public int purgeExpired() {
+        long now = clock.millis();
+        return dao.purge(now - IDLE.toMillis(), now - ABSOLUTE.toMillis());
+    }
+
+    /**
+     * One live session of an account, as its account page lists it. {@code ref} names it in forms: a
+     * prefix of the stored hash, never the cookie's value, and good only together with the owner's name.
+     */
+    public record Live(String ref, Instant started, Instant lastSeen, String address, String userAgent, boolean current) {}
+
+    /** The live sessions of {@code session}'s account, most recently seen first (expired ones are purged first). */
+    public java.util.List<Live> liveSessions(AdminSession session) {
+        purgeExpired();
+        long now = clock.millis();
+        return dao.listLive(session.username(), now - IDLE.toMillis(), now - ABSOLUTE.toMillis()).stream()
+                .map(l -> new Live(ref(l.idHash()), Instant.ofEpochMilli(l.createdMs()),
+                        // this request has just seen the current session, though the stored time may lag by up to TOUCH_EVERY
+                        l.idHash().equals(session.idHash()) ? session.lastSeen() : Instant.ofEpochMilli(l.lastSeenMs()),
+                        l.address(), l.userAgent(), l.idHash().equals(session.idHash())))
+                .toList();
+    }
+
+    /** Ends one of the account's other sessions, named by its {@link Live#ref}; false when there is no such session. */
+    public boolean endOther(AdminSession session, String ref) {
+        if (ref == null || ref.equals(ref(session.idHash()))) return false;
+        long now = clock.millis();
+        for (SessionDao.Listed l : dao.listLive(session.username(), now - IDLE.toMillis(), now - ABSOLUTE.toMillis())) {
+            if (ref(l.idHash()).equals(ref)) {
+                forget(l.idHash());
+                return dao.deleteOwn(session.username(), l.idHash()) > 0;
+            }
+        }
+        return false;
+    }
+
+    /** Ends every session of the account but {@code session} itself; how many ended. */
+    public int endOthers(AdminSession session) {
+        return jdbi.inTransaction(h -> SessionDao.deleteAllOf(h, session.username(), session.idHash()));
+    }
+
+    /**
+     * Ends every session of {@code username} except {@code keep} (null: all of them), on the caller's
+     * transaction: a password reset or a disabled account takes effect together with the change.
+     */
+    public static int endAllOf(org.jdbi.v3.core.Handle h, String username, AdminSession keep) {
+        return SessionDao.deleteAllOf(h, username, keep == null ? null : keep.idHash());
+    }
+
+    private static String ref(String idHash) {
+        return idHash.substring(0, 16);
     }
 
     public void end(AdminSession session) {

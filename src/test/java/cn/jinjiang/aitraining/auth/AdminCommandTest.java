@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code admin create --username NAME --password-stdin [--db FILE]}. */
+/** {@code admin create --username NAME --password-stdin [--role ROLE] [--db FILE]}. */
 class AdminCommandTest {
     @TempDir Path dir;
 
@@ -78,6 +78,61 @@ class AdminCommandTest {
         assertTrue(reset.out().contains("Reset the password"));
         assertTrue(canLogin(db, "alice", "another long password"));
         assertTrue(!canLogin(db, "alice", password));
+    }
+
+    private String storedRole(Path db, String user) {
+        try (Database database = Database.open(db)) {
+            return database.jdbi().withHandle(h -> h.createQuery("SELECT role FROM admin_user WHERE username = :u")
+                    .bind("u", user).mapTo(String.class).one());
+        }
+    }
+
+    @Test
+    void roleIsAdminByDefaultAndCanBeGiven() {
+        Path db = dir.resolve("roles.db");
+        String password = "a long enough password";
+        Run admin = run(password, "admin", "create", "--username", "alice", "--password-stdin", "--db", db.toString());
+        assertEquals(0, admin.exit(), admin.err());
+        assertEquals("admin", storedRole(db, "alice"));
+        Run editor = run(password, "admin", "create", "--username", "bob", "--password-stdin", "--role", "editor", "--db", db.toString());
+        assertEquals(0, editor.exit(), editor.err());
+        assertTrue(editor.out().contains("Created editor bob"), editor.out());
+        assertEquals("editor", storedRole(db, "bob"));
+        assertTrue(canLogin(db, "bob", password));
+
+        // A reset keeps the role unless one is given.
+        assertEquals(0, run("another long password", "admin", "create", "--username", "bob", "--password-stdin", "--db", db.toString()).exit());
+        assertEquals("editor", storedRole(db, "bob"));
+        Run promoted = run("another long password", "admin", "create", "--username", "bob", "--password-stdin", "--role", "PUBLISHER",
+                "--db", db.toString());
+        assertEquals(0, promoted.exit(), promoted.err());
+        assertTrue(promoted.out().contains("Reset the password of publisher bob"), promoted.out());
+        assertEquals("publisher", storedRole(db, "bob"));
+    }
+
+    @Test
+    void anUnknownRoleIsAUsageErrorThatNamesTheRoles() {
+        Path db = dir.resolve("bad-role.db");
+        Run r = run("a long enough password", "admin", "create", "--username", "carol", "--password-stdin", "--role", "owner",
+                "--db", db.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("'owner' is not a role: use editor, publisher or admin"), r.err());
+        assertTrue(!canLogin(db, "carol", "a long enough password"));
+    }
+
+    @Test
+    void aResetEndsTheAccountsSessions() {
+        Path db = dir.resolve("sessions.db");
+        assertEquals(0, run("a long enough password", "admin", "create", "--username", "dave", "--password-stdin", "--db", db.toString()).exit());
+        try (Database database = Database.open(db)) {
+            database.jdbi().useHandle(h -> h.execute("INSERT INTO admin_session (id_hash, username, csrf_token, created_ms, last_seen_ms)"
+                    + " VALUES ('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', 'dave', 'token', 1, 1)"));
+        }
+        assertEquals(0, run("a new long password", "admin", "create", "--username", "dave", "--password-stdin", "--db", db.toString()).exit());
+        try (Database database = Database.open(db)) {
+            int left = database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM admin_session").mapTo(Integer.class).one());
+            assertEquals(0, left);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.jinjiang.aitraining.support;
 
 import cn.jinjiang.aitraining.auth.AdminUserDao;
 import cn.jinjiang.aitraining.auth.PasswordHasher;
+import cn.jinjiang.aitraining.auth.Role;
 import cn.jinjiang.aitraining.db.Database;
 import java.time.Instant;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An admin account for tests, and the one way to put it into a database.
- * API: {@link #EDITOR}, {@code new TestAdmin(user, password)}, {@link #createIn(Database)}.
+ * API: {@link #EDITOR}, {@code new TestAdmin(user, password)}, {@link #createIn(Database)},
+ * {@link #createIn(Database, Role)}.
  *
  * <p>Argon2 is slow on purpose, so each password is hashed once per test run (not per test or per
  * server) and the stored hash is reused; signing in still checks the password the real way.
@@ -24,5 +26,11 @@ public record TestAdmin(String username, String password) {
     public void createIn(Database database) {
         String hash = HASHES.computeIfAbsent(password, p -> new PasswordHasher().hash(p));
         new AdminUserDao(database.jdbi()).upsert(username, hash, false, Instant.now());
+    }
+
+    /** Creates this account with {@code role} (or resets its password and sets its role). */
+    public void createIn(Database database, Role role) {
+        String hash = HASHES.computeIfAbsent(password, p -> new PasswordHasher().hash(p));
+        new AdminUserDao(database.jdbi()).upsert(username, hash, false, role, Instant.now());
     }
 }

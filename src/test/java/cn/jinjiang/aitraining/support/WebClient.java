@@ -129,7 +129,9 @@ public final class WebClient {
         String session = cookie(AdminGuard.COOKIE);
         if (token == null || session == null || !session.equals(tokenSession)) {
             HttpResponse<String> home = get("/admin");
-            remember(Html.parse(home.statusCode() == 200 ? home : get("/admin/login")));
+            // A one-time password opens only the account page: read the token there.
+            boolean toAccount = home.statusCode() == 303 && home.headers().firstValue("Location").orElse("").equals("/admin/account");
+            remember(Html.parse(home.statusCode() == 200 ? home : get(toAccount ? "/admin/account" : "/admin/login")));
         }
         return token;
     }
