@@ -7,16 +7,20 @@ import cn.jinjiang.aitraining.admin.events.AdminEventDao;
 import cn.jinjiang.aitraining.admin.events.AdminEventService;
 import cn.jinjiang.aitraining.admin.events.EventAudit;
 import cn.jinjiang.aitraining.admin.events.EventPublicRecord;
+import cn.jinjiang.aitraining.admin.events.EventReviewKinds;
+import cn.jinjiang.aitraining.admin.extract.ExtractReviewKind;
 import cn.jinjiang.aitraining.admin.extract.ExtractService;
 import cn.jinjiang.aitraining.admin.figures.AdminFigureDao;
 import cn.jinjiang.aitraining.admin.figures.AdminFigureService;
 import cn.jinjiang.aitraining.admin.figures.FigureAudit;
 import cn.jinjiang.aitraining.admin.figures.FigurePublicRecord;
+import cn.jinjiang.aitraining.admin.figures.FigureReviewKinds;
 import cn.jinjiang.aitraining.admin.shared.SourceDao;
 import cn.jinjiang.aitraining.audit.AuditDao;
 import cn.jinjiang.aitraining.audit.AuditJson;
 import cn.jinjiang.aitraining.audit.AuditService;
 import cn.jinjiang.aitraining.audit.AuditWriter;
+import cn.jinjiang.aitraining.audit.RevertReviewKind;
 import cn.jinjiang.aitraining.auth.AdminAccounts;
 import cn.jinjiang.aitraining.changes.ChangeDao;
 import cn.jinjiang.aitraining.changes.ChangeLog;
@@ -34,7 +38,12 @@ import cn.jinjiang.aitraining.events.EventService;
 import cn.jinjiang.aitraining.extract.FigureExtractor;
 import cn.jinjiang.aitraining.figures.FigureDao;
 import cn.jinjiang.aitraining.figures.FigureService;
+import cn.jinjiang.aitraining.imports.ImportReviewKind;
 import cn.jinjiang.aitraining.imports.ImportService;
+import cn.jinjiang.aitraining.review.PendingChangeDao;
+import cn.jinjiang.aitraining.review.ReviewService;
+import cn.jinjiang.aitraining.review.ReviewSettingAudit;
+import cn.jinjiang.aitraining.review.SettingDao;
 import cn.jinjiang.aitraining.web.Assets;
 import cn.jinjiang.aitraining.web.Json;
 import java.time.Clock;
@@ -61,7 +70,9 @@ public record AppServices(
         ExtractService extract,
         ChangeLog changes,
         AccountService ownAccount,
-        UserService users) {
+        UserService users,
+
+        ReviewService review) {
 
     public static AppServices create(AppConfig config, Database database, Clock clock) {
         Json json = new Json();
@@ -92,11 +103,20 @@ public record AppServices(
         var users = new UserService(jdbi, accounts, writer);
         audit.register(users);
         audit.register(UserAudit.TYPE);
+        var imports = new ImportService(jdbi, figureDao, adminFigures);
+        var extract = new ExtractService(jdbi, figureDao, adminFigures, adminEvents, new FigureExtractor(), clock);
+        // Review before publishing (issue 13): every write path that can wait for a publisher registers its kind here.
+        var review = new ReviewService(jdbi, new PendingChangeDao(jdbi), new SettingDao(), auditDao, writer, clock);
+        FigureReviewKinds.all(adminFigures).forEach(review::register);
+        EventReviewKinds.all(adminEvents).forEach(review::register);
+        review.register(new RevertReviewKind(audit));
+        review.register(new ExtractReviewKind(extract, adminFigures));
+        review.register(new ImportReviewKind(imports));
+        audit.register(ReviewSettingAudit.TYPE);
         return new AppServices(config, database, clock, json, new Assets(), new DataVersion(jdbi),
                 figures, events, new DashboardService(figures, events, json.mapper()),
                 accounts, sessions, throttle,
                 new LoginFormToken(new AppSecrets(jdbi, clock), clock), adminFigures, adminEvents, audit,
-                new ImportService(jdbi, figureDao, adminFigures), new ExtractService(jdbi, figureDao, adminFigures, adminEvents, new FigureExtractor(), clock),
-                changes, new AccountService(jdbi, accounts, sessions, throttle, writer), users);
+                imports, extract, changes, new AccountService(jdbi, accounts, sessions, throttle, writer), users, review);
     }
 }

@@ -20,6 +20,8 @@ import cn.jinjiang.aitraining.imports.ImportService;
 import cn.jinjiang.aitraining.preview.PreviewController;
 import cn.jinjiang.aitraining.preview.PreviewRenderer;
 import cn.jinjiang.aitraining.ops.Operations;
+import cn.jinjiang.aitraining.review.ReviewController;
+import cn.jinjiang.aitraining.review.SettingsController;
 import cn.jinjiang.aitraining.web.BodyLimits;
 import cn.jinjiang.aitraining.web.DatabaseUnavailable;
 import cn.jinjiang.aitraining.web.ErrorPages;
@@ -64,12 +66,14 @@ public final class WebApp {
         var guard = new AdminGuard(s.sessions(), s.loginTokens(), errors, proxy);
         var login = new LoginController(s.accounts(), s.sessions(), s.throttle(), guard, views);
         var pages = new AdminPages(views, s.clock());
-        var admin = new AdminController(s.adminFigures(), s.adminEvents(), views);
-        var figureForms = new FigureEditController(s.adminFigures(), pages, views);
-        var eventForms = new EventEditController(s.adminEvents(), pages, views);
-        var audit = new AuditController(s.audit(), views);
-        var imports = new ImportController(s.imports(), views, pages);
-        var extract = new ExtractController(s.extract(), views, pages);
+        var admin = new AdminController(s.adminFigures(), s.adminEvents(), views, s.review());
+        var figureForms = new FigureEditController(s.adminFigures(), pages, views, s.review());
+        var eventForms = new EventEditController(s.adminEvents(), pages, views, s.review());
+        var audit = new AuditController(s.audit(), views, s.review());
+        var imports = new ImportController(s.imports(), views, pages, s.review());
+        var extract = new ExtractController(s.extract(), views, pages, s.review());
+        var review = new ReviewController(s.review(), pages, views);
+        var settings = new SettingsController(s.review(), views);
         var account = new AccountController(s.ownAccount(), guard, views);
         var users = new UserController(s.users(), views);
 
@@ -184,6 +188,13 @@ public final class WebApp {
             routes.post("/admin/users/{id}/disable", users::disable, FORM);
             routes.post("/admin/users/{id}/enable", users::enable, FORM);
             routes.post("/admin/users/{id}/reset", users::resetPassword, FORM);
+            // review before publishing (issue 13)
+            config.routes.get("/admin/review", review::list);
+            config.routes.get("/admin/review/{id}", review::show);
+            routes.post("/admin/review/{id}/approve", review::approve, FORM);
+            routes.post("/admin/review/{id}/reject", review::reject, FORM);
+            config.routes.get("/admin/settings", settings::form);
+            routes.post("/admin/settings", settings::save, FORM);
 
             // The largest body any route reads; refuseLargeBodies holds every route to its own limit.
             config.http.maxRequestSize = limits.largest();

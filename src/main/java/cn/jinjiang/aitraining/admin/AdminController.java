@@ -7,6 +7,7 @@ import cn.jinjiang.aitraining.i18n.DateFormat;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
 import cn.jinjiang.aitraining.paging.Page;
+import cn.jinjiang.aitraining.review.ReviewService;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.Views;
 import io.javalin.http.Context;
@@ -22,11 +23,13 @@ public final class AdminController {
     private final AdminFigureService figures;
     private final AdminEventService events;
     private final Views views;
+    private final ReviewService review;
 
-    public AdminController(AdminFigureService figures, AdminEventService events, Views views) {
+    public AdminController(AdminFigureService figures, AdminEventService events, Views views, ReviewService review) {
         this.figures = figures;
         this.events = events;
         this.views = views;
+        this.review = review;
     }
 
     /** A figure as a row of the admin list. */
@@ -46,7 +49,8 @@ public final class AdminController {
                 lang.isZh() ? e.titleZh() : e.titleEn(),
                 e.date() == null ? Messages.get(lang, "event.undated") : DateFormat.format(lang, e.date()),
                 e.archived()));
-        views.html(ctx, "admin/index", Map.of("figureRows", figureRows, "eventRows", eventRows));
+        views.html(ctx, "admin/index", Map.of("figureRows", figureRows, "eventRows", eventRows,
+                "waitingReview", review.waitingCount()));
     }
 
     /** One page of {@code all}, only its rows made ready to show; a page past the end shows the last. */

@@ -2,12 +2,14 @@ package cn.jinjiang.aitraining.audit;
 
 import cn.jinjiang.aitraining.paging.Page;
 
+import cn.jinjiang.aitraining.admin.shared.AdminPages;
 import cn.jinjiang.aitraining.admin.shared.FieldErrors;
 import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.auth.AdminSession;
 import cn.jinjiang.aitraining.export.CsvCells;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
+import cn.jinjiang.aitraining.review.gate.ReviewGate;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.Views;
 import io.javalin.http.Context;
@@ -37,10 +39,12 @@ public final class AuditController {
 
     private final AuditService service;
     private final Views views;
+    private final ReviewGate review;
 
-    public AuditController(AuditService service, Views views) {
+    public AuditController(AuditService service, Views views, ReviewGate review) {
         this.service = service;
         this.views = views;
+        this.review = review;
     }
 
     public void list(Context ctx) {
@@ -119,6 +123,9 @@ public final class AuditController {
         String recorded = reason == null
                 ? Messages.get(lang, "admin.audit.undo_reason_bare", String.valueOf(id))
                 : Messages.get(lang, "admin.audit.undo_reason", String.valueOf(id), reason);
+        Map<String, List<String>> proposal = new LinkedHashMap<>(ctx.formParamMap());
+        proposal.put(RevertReviewKind.RECORDED_REASON, List.of(recorded));
+        if (AdminPages.heldForReview(ctx, review, RevertReviewKind.KIND, String.valueOf(id), null, proposal)) return;
         try {
             long newId = service.revert(id, AdminGuard.username(ctx), recorded);
             AdminSession session = AdminGuard.session(ctx);

@@ -37,6 +37,20 @@ public final class AuditDao {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    /** The newest entry's id, 0 when the log is empty: entries written after it have larger ids. */
+    public long lastId(Handle h) {
+        return h.createQuery("SELECT COALESCE(MAX(id), 0) FROM audit_entry").mapTo(Long.class).one();
+    }
+
+    /**
+     * Names the publisher who approved a reviewed change on every entry written after {@code afterId}
+     * (the entries the approval's transaction wrote; username still names the proposer).
+     */
+    public void markApproved(Handle h, long afterId, String approvedBy) {
+        h.createUpdate("UPDATE audit_entry SET approved_by = :approvedBy WHERE id > :afterId")
+                .bind("approvedBy", approvedBy).bind("afterId", afterId).execute();
+    }
+
     public Optional<AuditEntry> find(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM audit_entry WHERE id = :id")
                 .bind("id", id).map((rs, ctx) -> entry(rs)).findOne();

@@ -10,6 +10,7 @@ import cn.jinjiang.aitraining.auth.AdminSession;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;
+import cn.jinjiang.aitraining.review.gate.ReviewGate;
 import cn.jinjiang.aitraining.values.UnusualChange;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.Views;
@@ -29,11 +30,13 @@ public final class ImportController {
     private final ImportService service;
     private final Views views;
     private final AdminPages pages;
+    private final ReviewGate review;
 
-    public ImportController(ImportService service, Views views, AdminPages pages) {
+    public ImportController(ImportService service, Views views, AdminPages pages, ReviewGate review) {
         this.service = service;
         this.views = views;
         this.pages = pages;
+        this.review = review;
     }
 
     /** A problem as shown: line, column and the message in the viewer's language. */
@@ -88,6 +91,11 @@ public final class ImportController {
             // nothing is applied: the preview again, with the warnings and the box to tick
             ctx.attribute("unusualError", Messages.get(RequestLang.resolve(ctx), "admin.import.unusual_unconfirmed"));
             render(ctx, UNPROCESSABLE, plan, null, typed);
+            return;
+        }
+        if (AdminPages.heldForReview(ctx, review, ImportReviewKind.KIND, plan.fileName(), null,
+                ImportReviewKind.formWithPlan(ctx.formParamMap(), plan))) {
+            session.remove(SESSION_PREFIX + plan.id());
             return;
         }
         try {

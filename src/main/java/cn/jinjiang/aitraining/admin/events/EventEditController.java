@@ -7,6 +7,7 @@ import cn.jinjiang.aitraining.admin.shared.DuplicateKey;
 import cn.jinjiang.aitraining.admin.shared.EditableField;
 import cn.jinjiang.aitraining.admin.shared.FieldErrors;
 import cn.jinjiang.aitraining.auth.AdminGuard;
+import cn.jinjiang.aitraining.review.gate.ReviewGate;
 import cn.jinjiang.aitraining.web.NotFound;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.Views;
@@ -21,11 +22,13 @@ public final class EventEditController {
     private final AdminEventService events;
     private final AdminPages pages;
     private final Views views;
+    private final ReviewGate review;
 
-    public EventEditController(AdminEventService events, AdminPages pages, Views views) {
+    public EventEditController(AdminEventService events, AdminPages pages, Views views, ReviewGate review) {
         this.events = events;
         this.pages = pages;
         this.views = views;
+        this.review = review;
     }
 
     // GET /admin/events/new
@@ -42,6 +45,7 @@ public final class EventEditController {
             render(ctx, UNPROCESSABLE, null, form, fieldErrors);
             return;
         }
+        if (AdminPages.heldForReview(ctx, review, EventReviewKinds.NEW, "", null)) return;
         try {
             EventState created = events.create(change.get(), AdminGuard.username(ctx));
             AdminPages.done(ctx, "admin.flash.event_created", created.titleZh());
@@ -67,6 +71,7 @@ public final class EventEditController {
             render(ctx, UNPROCESSABLE, event, form, fieldErrors);
             return;
         }
+        if (AdminPages.heldForReview(ctx, review, EventReviewKinds.EDIT, event.key(), change.get().version())) return;
         try {
             EventState saved = events.edit(event.key(), change.get(), AdminGuard.username(ctx))
                     .orElseThrow(() -> new NotFound("event_not_found"));
@@ -90,6 +95,7 @@ public final class EventEditController {
         EventState event = event(ctx);
         AdminPages.ArchiveRequest request = pages.archiveRequest(ctx, "event", event.key(), event.titleZh());
         if (request == null) return;
+        if (AdminPages.heldForReview(ctx, review, EventReviewKinds.ARCHIVE, event.key(), request.version())) return;
         try {
             events.archive(event.key(), request.version(), request.reason(), AdminGuard.username(ctx))
                     .orElseThrow(() -> new NotFound("event_not_found"));

@@ -11,6 +11,7 @@ import cn.jinjiang.aitraining.admin.shared.FieldErrors;
 import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
+import cn.jinjiang.aitraining.review.gate.ReviewGate;
 import cn.jinjiang.aitraining.values.Qualifier;
 import cn.jinjiang.aitraining.values.UnusualChange;
 import cn.jinjiang.aitraining.web.NotFound;
@@ -32,11 +33,13 @@ public final class ExtractController {
     private final ExtractService service;
     private final Views views;
     private final AdminPages pages;
+    private final ReviewGate review;
 
-    public ExtractController(ExtractService service, Views views, AdminPages pages) {
+    public ExtractController(ExtractService service, Views views, AdminPages pages, ReviewGate review) {
         this.service = service;
         this.views = views;
         this.pages = pages;
+        this.review = review;
     }
 
     // GET /admin/extract
@@ -83,6 +86,7 @@ public final class ExtractController {
             renderReview(ctx, UNPROCESSABLE, checked.form(), null);
             return;
         }
+        if (AdminPages.heldForReview(ctx, review, ExtractReviewKind.KIND, "", null)) return;
         try {
             service.apply(checked.form().submission(), checked.changes(), AdminGuard.username(ctx));
             redirectToSaved(ctx, checked.form().submission(), false);

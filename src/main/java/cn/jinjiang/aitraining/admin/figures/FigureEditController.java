@@ -10,6 +10,7 @@ import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
 import cn.jinjiang.aitraining.i18n.QuantityFormat;
+import cn.jinjiang.aitraining.review.gate.ReviewGate;
 import cn.jinjiang.aitraining.values.UnusualChange;
 import cn.jinjiang.aitraining.web.NotFound;
 import cn.jinjiang.aitraining.web.RequestLang;
@@ -25,11 +26,13 @@ public final class FigureEditController {
     private final AdminFigureService figures;
     private final AdminPages pages;
     private final Views views;
+    private final ReviewGate review;
 
-    public FigureEditController(AdminFigureService figures, AdminPages pages, Views views) {
+    public FigureEditController(AdminFigureService figures, AdminPages pages, Views views, ReviewGate review) {
         this.figures = figures;
         this.pages = pages;
         this.views = views;
+        this.review = review;
     }
 
     // GET /admin/figures/new (?prefill=1&value=... from the extract page only fills the form in)
@@ -49,6 +52,7 @@ public final class FigureEditController {
             return;
         }
         if (unusual(ctx, null, form, change.get())) return;
+        if (AdminPages.heldForReview(ctx, review, FigureReviewKinds.NEW, "", null)) return;
         try {
             FigureState created = figures.create(change.get(), AdminGuard.username(ctx));
             AdminPages.done(ctx, "admin.flash.figure_created", created.labelZh());
@@ -77,6 +81,7 @@ public final class FigureEditController {
             return;
         }
         if (unusual(ctx, figure, form, change.get())) return;
+        if (AdminPages.heldForReview(ctx, review, FigureReviewKinds.EDIT, figure.key(), change.get().version())) return;
         try {
             FigureState saved = figures.edit(figure.key(), change.get(), AdminGuard.username(ctx))
                     .orElseThrow(() -> new NotFound("figure_not_found"));
@@ -100,6 +105,7 @@ public final class FigureEditController {
         FigureState figure = figure(ctx);
         AdminPages.ArchiveRequest request = pages.archiveRequest(ctx, "figure", figure.key(), figure.labelZh());
         if (request == null) return;
+        if (AdminPages.heldForReview(ctx, review, FigureReviewKinds.ARCHIVE, figure.key(), request.version())) return;
         try {
             figures.archive(figure.key(), request.version(), request.reason(), AdminGuard.username(ctx))
                     .orElseThrow(() -> new NotFound("figure_not_found"));

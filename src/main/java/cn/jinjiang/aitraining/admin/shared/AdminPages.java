@@ -3,6 +3,7 @@ package cn.jinjiang.aitraining.admin.shared;
 import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.auth.AdminSession;
 import cn.jinjiang.aitraining.i18n.Messages;
+import cn.jinjiang.aitraining.review.gate.ReviewGate;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.Views;
 import io.javalin.http.Context;
@@ -45,6 +46,23 @@ public final class AdminPages {
         AdminSession session = AdminGuard.session(ctx);
         if (session != null) session.flash(flashKey, false, args);
         ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The seam of review before publishing (issue 13), called by every write path after its
+     * validation: when the change must wait for a publisher it is stored, the answer redirects to
+     * the page saying it awaits review, and true is returned (the caller applies nothing).
+     */
+    public static boolean heldForReview(Context ctx, ReviewGate review, String kind, String targetKey, Integer baseVersion) {
+        return heldForReview(ctx, review, kind, targetKey, baseVersion, ctx.formParamMap());
+    }
+
+    /** The same, with the form as the caller completes it (an import adds the plan it previewed). */
+    public static boolean heldForReview(Context ctx, ReviewGate review, String kind, String targetKey, Integer baseVersion,
+                                        Map<String, List<String>> form) {
+        java.util.Optional<String> page = review.hold(AdminGuard.session(ctx), kind, targetKey, baseVersion, form);
+        page.ifPresent(url -> ctx.redirect(url, HttpStatus.SEE_OTHER));
+        return page.isPresent();
     }
 
     /**
