@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.review;
 
+import cn.jinjiang.aitraining.auth.AdminUserDao;
 import cn.jinjiang.aitraining.auth.Role;
 import cn.jinjiang.aitraining.support.TestAdmin;
 import cn.jinjiang.aitraining.support.TestApp;
@@ -27,7 +28,10 @@ final class ReviewAccounts {
 
     /** Creates the account if needed and gives it {@code role} (takes effect at its next request). */
     static void setRole(TestApp app, String username, Role role) {
-        new TestAdmin(username, PASSWORD).createIn(app.database());
+        // Creating replaces the password, which ends the account's sessions: only for a new account.
+        if (new AdminUserDao(app.database().jdbi()).find(username).isEmpty()) {
+            new TestAdmin(username, PASSWORD).createIn(app.database());
+        }
         app.database().jdbi().useHandle(h -> h.createUpdate("UPDATE admin_user SET role = :role WHERE username = :u")
                 .bind("role", role.code()).bind("u", username).execute());
     }
