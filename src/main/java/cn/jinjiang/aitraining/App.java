@@ -50,6 +50,11 @@ public final class App implements Callable<Integer> {
                     + " (default: the loopback addresses 127.0.0.1 and ::1)")
     java.util.List<String> trustedProxies = new java.util.ArrayList<>();
 
+    @Option(names = "--embed-origins", split = ",", paramLabel = "ORIGIN",
+            description = "sites whose pages may frame a chart's /charts/{slug}/embed page, e.g. https://intranet.example"
+                    + " (default: none; every page refuses to be framed)")
+    java.util.List<String> embedOrigins = new java.util.ArrayList<>();
+
     @Option(names = "--cds-training", hidden = true,
             description = "the build's class-data-sharing training run: serve a temporary database on loopback, request every public page once, exit")
     boolean cdsTraining;
@@ -75,7 +80,7 @@ public final class App implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
         if (cdsTraining) return ArchiveTraining.run();
-        AppConfig config = new AppConfig(host, port, db, behindProxy, trustedProxies);
+        AppConfig config = new AppConfig(host, port, db, behindProxy, trustedProxies, embedOrigins);
         Database database = Database.open(db);
         AppServices services = AppServices.create(config, database, Clock.systemUTC());
         services.accounts().ensureInitialAdmin().ifPresent(password -> LOG.warn(

@@ -18,6 +18,11 @@ import cn.jinjiang.aitraining.auth.LoginFormToken;
 import cn.jinjiang.aitraining.auth.LoginThrottle;
 import cn.jinjiang.aitraining.auth.PasswordHasher;
 import cn.jinjiang.aitraining.auth.SessionStore;
+import cn.jinjiang.aitraining.charts.ChartAudit;
+import cn.jinjiang.aitraining.charts.ChartDao;
+import cn.jinjiang.aitraining.charts.ChartService;
+import cn.jinjiang.aitraining.charts.ChartViews;
+import cn.jinjiang.aitraining.charts.SiteSettingsDao;
 import cn.jinjiang.aitraining.dashboard.DashboardService;
 import cn.jinjiang.aitraining.db.AppSecrets;
 import cn.jinjiang.aitraining.db.DataVersion;
@@ -51,7 +56,9 @@ public record AppServices(
         AdminEventService adminEvents,
         AuditService audit,
         ImportService imports,
-        ExtractService extract) {
+        ExtractService extract,
+        ChartService charts,
+        ChartViews chartViews) {
 
     public static AppServices create(AppConfig config, Database database, Clock clock) {
         Json json = new Json();
@@ -73,10 +80,17 @@ public record AppServices(
         audit.register(adminEvents);
         audit.register(FigureAudit.TYPE);
         audit.register(EventAudit.TYPE);
+        var charts = new ChartService(jdbi, new ChartDao(), new SiteSettingsDao(), figures, writer);
+        var chartViews = new ChartViews(figures, events, json.mapper());
+        audit.register(charts);
+        audit.register(charts.siteSettingsRevertible());
+        audit.register(ChartAudit.CHART);
+        audit.register(ChartAudit.SITE);
         return new AppServices(config, database, clock, json, new Assets(), new DataVersion(jdbi),
-                figures, events, new DashboardService(figures, events, json.mapper()),
+                figures, events, new DashboardService(figures, events, charts, chartViews),
                 accounts, new SessionStore(jdbi, clock, json.mapper()), new LoginThrottle(jdbi, clock),
                 new LoginFormToken(new AppSecrets(jdbi, clock), clock), adminFigures, adminEvents, audit,
-                new ImportService(jdbi, figureDao, adminFigures), new ExtractService(jdbi, figureDao, adminFigures, adminEvents, new FigureExtractor()));
+                new ImportService(jdbi, figureDao, adminFigures), new ExtractService(jdbi, figureDao, adminFigures, adminEvents, new FigureExtractor()),
+                charts, chartViews);
     }
 }

@@ -50,7 +50,7 @@ public final class TestApp implements AutoCloseable {
         database = Database.open(dbFile);
         try {
             if (admin != null) admin.createIn(database);
-            services = AppServices.create(new AppConfig("127.0.0.1", 0, dbFile, b.behindProxy, b.trustedProxies), database, b.clock);
+            services = AppServices.create(new AppConfig("127.0.0.1", 0, dbFile, b.behindProxy, b.trustedProxies, b.embedOrigins), database, b.clock);
             app = WebApp.create(services).start("127.0.0.1", 0);
         } catch (RuntimeException e) {
             database.close();
@@ -124,6 +124,7 @@ public final class TestApp implements AutoCloseable {
         private TestAdmin admin = TestAdmin.EDITOR;
         private Path folder;
         private java.util.List<String> trustedProxies = java.util.List.of();
+        private java.util.List<String> embedOrigins = java.util.List.of();
 
         private Builder() {}
 
@@ -131,6 +132,8 @@ public final class TestApp implements AutoCloseable {
         public Builder behindProxy(boolean behindProxy) { this.behindProxy = behindProxy; return this; }
         /** With {@link #behindProxy}: the peers whose X-Forwarded-* headers count (default: loopback). */
         public Builder trustedProxies(java.util.List<String> proxies) { this.trustedProxies = proxies; return this; }
+        /** The sites that may frame a chart's embed page (the {@code --embed-origins} option; default none). */
+        public Builder embedOrigins(java.util.List<String> origins) { this.embedOrigins = origins; return this; }
         public Builder admin(TestAdmin admin) { this.admin = admin; return this; }
         public Builder admin(String username, String password) { return admin(new TestAdmin(username, password)); }
         /** Where the database file goes (kept after close); default: a temporary folder removed on close. */
