@@ -134,12 +134,13 @@ public final class ChartService implements Revertible {
      * {count}, {first}, {last}); checked at save so a title never shows a raw "{…}".
      */
     private void checkPlaceholders(FieldErrors errors, String field, String title, ChartType type, List<String> keys) {
-        if (title == null || type == null) return;
+        if (title == null) return;
         Optional<String> bad = Placeholders.malformed(title);
         if (bad.isPresent()) {
             errors.add(field, "chart.error.placeholder_malformed", bad.get());
             return;
         }
+        if (type == null) return;
         for (String name : Placeholders.names(title)) {
             boolean known = type == ChartType.TIMELINE ? Placeholders.TIMELINE.contains(name) : keys.contains(name);
             if (!known) {
