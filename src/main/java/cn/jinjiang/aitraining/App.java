@@ -63,6 +63,11 @@ public final class App implements Callable<Integer> {
             description = "one line per request (time method route status bytes ms request-id), appended to FILE, or '-' for standard output (default: off)")
     String accessLog;
 
+    @Option(names = "--embed-origins", split = ",", paramLabel = "ORIGIN",
+            description = "sites whose pages may frame a chart's /charts/{slug}/embed page, e.g. https://intranet.example"
+                    + " (default: none; every page refuses to be framed)")
+    java.util.List<String> embedOrigins = new java.util.ArrayList<>();
+
     @Option(names = "--cds-training", hidden = true,
             description = "the build's class-data-sharing training run: serve a temporary database on loopback, request every public page once, exit")
     boolean cdsTraining;
@@ -88,7 +93,8 @@ public final class App implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
         if (cdsTraining) return ArchiveTraining.run();
-        AppConfig config = new AppConfig(host, port, db, behindProxy, trustedProxies, new OpsOptions(metricsHost, metricsPort, accessLog));
+        AppConfig config = new AppConfig(host, port, db, behindProxy, trustedProxies,
+                new OpsOptions(metricsHost, metricsPort, accessLog), embedOrigins);
         Database database = Database.open(db);
         AppServices services = AppServices.create(config, database, Clock.systemUTC());
         services.accounts().ensureInitialAdmin().ifPresent(password -> LOG.warn(

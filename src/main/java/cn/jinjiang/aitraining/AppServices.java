@@ -29,6 +29,11 @@ import cn.jinjiang.aitraining.auth.LoginFormToken;
 import cn.jinjiang.aitraining.auth.LoginThrottle;
 import cn.jinjiang.aitraining.auth.PasswordHasher;
 import cn.jinjiang.aitraining.auth.SessionStore;
+import cn.jinjiang.aitraining.charts.ChartAudit;
+import cn.jinjiang.aitraining.charts.ChartDao;
+import cn.jinjiang.aitraining.charts.ChartService;
+import cn.jinjiang.aitraining.charts.ChartViews;
+import cn.jinjiang.aitraining.charts.SiteSettingsDao;
 import cn.jinjiang.aitraining.dashboard.DashboardService;
 import cn.jinjiang.aitraining.db.AppSecrets;
 import cn.jinjiang.aitraining.db.DataVersion;
@@ -71,8 +76,10 @@ public record AppServices(
         ChangeLog changes,
         AccountService ownAccount,
         UserService users,
+        ReviewService review,
 
-        ReviewService review) {
+        ChartService charts,
+        ChartViews chartViews) {
 
     public static AppServices create(AppConfig config, Database database, Clock clock) {
         Json json = new Json();
@@ -113,10 +120,17 @@ public record AppServices(
         review.register(new ExtractReviewKind(extract, adminFigures));
         review.register(new ImportReviewKind(imports));
         audit.register(ReviewSettingAudit.TYPE);
+        var charts = new ChartService(jdbi, new ChartDao(), new SiteSettingsDao(), figures, writer);
+        var chartViews = new ChartViews(figures, events, json.mapper());
+        audit.register(charts);
+        audit.register(charts.siteSettingsRevertible());
+        audit.register(ChartAudit.CHART);
+        audit.register(ChartAudit.SITE);
         return new AppServices(config, database, clock, json, new Assets(), new DataVersion(jdbi),
-                figures, events, new DashboardService(figures, events, json.mapper()),
+                figures, events, new DashboardService(figures, events, charts, chartViews),
                 accounts, sessions, throttle,
                 new LoginFormToken(new AppSecrets(jdbi, clock), clock), adminFigures, adminEvents, audit,
-                imports, extract, changes, new AccountService(jdbi, accounts, sessions, throttle, writer), users, review);
+                imports, extract, changes, new AccountService(jdbi, accounts, sessions, throttle, writer), users, review,
+                charts, chartViews);
     }
 }

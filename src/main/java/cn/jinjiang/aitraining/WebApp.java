@@ -11,6 +11,8 @@ import cn.jinjiang.aitraining.audit.AuditController;
 import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.auth.LoginController;
 import cn.jinjiang.aitraining.changes.ChangeController;
+import cn.jinjiang.aitraining.charts.ChartController;
+import cn.jinjiang.aitraining.charts.ChartImage;
 import cn.jinjiang.aitraining.dashboard.DashboardController;
 import cn.jinjiang.aitraining.export.ApiController;
 import cn.jinjiang.aitraining.export.ExportController;
@@ -57,7 +59,10 @@ public final class WebApp {
         var changes = new ChangeController(s.changes(), views, s.json(), cache);
         var api = new ApiController(s.figures(), s.events(), s.json(), cache, errors);
         var exports = new ExportController(s.figures(), s.events(), cache);
-        var preview = new PreviewController(s.figures(), new PreviewRenderer(), cache);
+        var previewRenderer = new PreviewRenderer();
+        var preview = new PreviewController(s.figures(), previewRenderer, cache);
+        var charts = new ChartController(s.charts(), s.chartViews(), new ChartImage(previewRenderer.painter()), views,
+                s.json(), cache, s.config().embedOrigins());
 
         var proxy = new ProxyTrust(s.config().behindProxy(), s.config().trustedProxies());
         // Operators: the data version poll, metrics and access log (started and stopped with the server).
@@ -144,6 +149,10 @@ public final class WebApp {
             config.routes.get("/changes", changes::page);
             config.routes.get("/changes.atom", changes::atom);
             config.routes.get("/api/changes", changes::api);
+            config.routes.get("/charts/{slug}", charts::page);
+            config.routes.get("/charts/{slug}/embed", charts::embed);
+            config.routes.get("/api/charts", charts::list);
+            config.routes.get("/api/charts/{slug}", charts::one);
             config.routes.get("/healthz", ctx -> health(ctx, s));
             config.routes.get("/assets/<path>", s.assets()::serve);
 

@@ -41,7 +41,7 @@ public final class DashboardController {
             DashboardPage page = service.page(RequestLang.resolve(ctx), figureQuery, figurePage, eventQuery, eventPage);
             ctx.header("Cache-Control", "no-cache");
             ctx.header("Vary", "Accept-Encoding, Accept-Language, Cookie");
-            views.html(ctx, "dashboard/index", Map.of("page", page));
+            views.html(ctx, "dashboard/index", Map.of("page", page, "site", page.site()));
             return;
         }
         int[] lastPages = new int[2];
@@ -53,7 +53,7 @@ public final class DashboardController {
                 throw new HttpCache.Missing();
             }
             Lang lang = RequestLang.resolve(ctx);
-            out.write(views.render(ctx, "dashboard/index", Map.of("page", page,
+            out.write(views.render(ctx, "dashboard/index", Map.of("page", page, "site", page.site(),
                     "metaDescription", description(lang, page))).getBytes(StandardCharsets.UTF_8));
         });
         if (!shown) {
@@ -68,6 +68,6 @@ public final class DashboardController {
         String figures = page.headline().stream().limit(4)
                 .map(f -> Messages.get(lang, "meta.figure.pair", f.label(lang), f.display(lang)))
                 .collect(java.util.stream.Collectors.joining(Messages.get(lang, "meta.separator")));
-        return figures.isEmpty() ? Messages.get(lang, "app.subtitle") : Messages.get(lang, "meta.dashboard.description", figures);
+        return figures.isEmpty() ? page.site().subtitle(lang) : Messages.get(lang, "meta.dashboard.description", figures);
     }
 }

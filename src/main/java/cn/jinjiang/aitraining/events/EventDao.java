@@ -86,6 +86,19 @@ public final class EventDao {
         return newestFirst;
     }
 
+    /** As {@link #listLatestDated(int)}, of the given kinds only (a timeline chart's kinds). */
+    public List<EventSnapshot> listLatestDated(int limit, List<String> kinds) {
+        if (kinds.isEmpty()) return listLatestDated(limit);
+        List<EventSnapshot> newestFirst = new java.util.ArrayList<>(jdbi.withHandle(h -> h.createQuery(SELECT
+                        + " WHERE e.archived = FALSE AND e.event_date IS NOT NULL AND e.kind IN (<kinds>)"
+                        + " ORDER BY e.event_date DESC, e.sort_order DESC, e.id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .bindList("kinds", kinds)
+                .mapTo(EventSnapshot.class).list()));
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
     public int count() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM event WHERE archived = FALSE").mapTo(Integer.class).one());
     }

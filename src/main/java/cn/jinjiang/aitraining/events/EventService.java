@@ -34,5 +34,8 @@ public final class EventService {
     /** The dated events for the timeline chart: the most recent ones, so the chart stays readable. */
     public List<EventSnapshot> latestDated(int limit) { return dao.listLatestDated(limit); }
 
+    /** The latest dated events of the given kinds (all kinds when none is given), oldest first. */
+    public List<EventSnapshot> latestDated(int limit, List<String> kinds) { return dao.listLatestDated(limit, kinds); }
+
     public void forEachPublished(Consumer<EventSnapshot> consumer) { dao.forEach(consumer); }
 }

@@ -4,18 +4,12 @@ import cn.jinjiang.aitraining.figures.FigureSnapshot;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.font.TextAttribute;
 import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.text.AttributedString;
 import java.util.List;
 import javax.imageio.ImageIO;
 
@@ -29,47 +23,28 @@ public final class PreviewRenderer {
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 630;
     static final int MAX_FIGURES = 6;
-    /** Chinese glyphs: Droid Sans Fallback (Apache-2.0); it has no Latin letters or digits. */
-    private static final String CJK_FONT = "fonts/DroidSansFallbackFull.ttf";
-    /** Latin letters, digits and Western punctuation (“ ” ·): DejaVu Sans (Bitstream Vera licence). */
-    private static final String LATIN_FONT = "fonts/DejaVuSans.ttf";
-    private static final String LATIN_BOLD_FONT = "fonts/DejaVuSans-Bold.ttf";
-
     private static final Color INK = new Color(0x1b1f24);
     private static final Color MUTED = new Color(0x4a5563);
     private static final Color ACCENT = new Color(0x0b4f8a);
     private static final Color ACCENT_DARK = new Color(0x083a66);
     private static final Color LINE = new Color(0xd0d5dc);
 
-    private final Font cjk;
-    private final Font latin;
-    private final Font latinBold;
+    private final TextPainter painter;
 
     public PreviewRenderer() {
-        cjk = load(CJK_FONT);
-        latin = load(LATIN_FONT);
-        latinBold = load(LATIN_BOLD_FONT);
+        this(new TextPainter());
     }
 
-    private static Font load(String resource) {
-        try (InputStream in = PreviewRenderer.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing font resource " + resource);
-            return Font.createFont(Font.TRUETYPE_FONT, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (FontFormatException e) {
-            throw new IllegalStateException("unreadable font " + resource, e);
-        }
+    public PreviewRenderer(TextPainter painter) {
+        this.painter = painter;
     }
+
+    /** The painter with the bundled fonts, to share (the Chinese font is large). */
+    public TextPainter painter() { return painter; }
 
     /** Whether one of the bundled fonts has a glyph for every character of the text. */
     boolean canDraw(String text) {
-        return text.codePoints().allMatch(c -> latin.canDisplay(c) || cjk.canDisplay(c));
-    }
-
-    /** The Latin font for what it covers below the CJK blocks, the CJK font for the rest. */
-    private Font fontFor(int codePoint) {
-        return codePoint < 0x2E80 && latin.canDisplay(codePoint) ? latin : cjk;
+        return painter.canDraw(text);
     }
 
     /** Writes the picture as PNG. */
@@ -125,24 +100,8 @@ public final class PreviewRenderer {
         return image;
     }
 
-    /**
-     * Draws one line of text, each character in the bundled font that has it, at a size that fits the
-     * width: smaller down to 60% of the asked size, then cut with an ellipsis (never into the next cell).
-     */
     private void text(Graphics2D g, String text, float size, boolean bold, int x, int baseline, int width) {
-        if (text == null || text.isEmpty()) return;
-        float s = size;
-        TextLayout layout = layout(g, text, s, bold);
-        while (layout.getAdvance() > width && s > size * 0.6f) {
-            s -= 1f;
-            layout = layout(g, text, s, bold);
-        }
-        String shown = text;
-        while (layout.getAdvance() > width && shown.length() > 1) {
-            shown = shown.substring(0, shown.offsetByCodePoints(shown.length(), -1));
-            layout = layout(g, shown + "…", s, bold);
-        }
-        layout.draw(g, x, baseline);
+        painter.line(g, text, size, bold, x, baseline, width);
     }
 
     /**
@@ -165,17 +124,6 @@ public final class PreviewRenderer {
     }
 
     private TextLayout layout(Graphics2D g, String text, float size, boolean bold) {
-        AttributedString styled = new AttributedString(text);
-        int style = bold ? Font.BOLD : Font.PLAIN;
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            int end = i + Character.charCount(c);
-            Font f = fontFor(c);
-            while (end < text.length() && fontFor(text.codePointAt(end)) == f) end += Character.charCount(text.codePointAt(end));
-            Font styledFont = f == latin && bold ? latinBold.deriveFont(size) : f.deriveFont(style, size);
-            styled.addAttribute(TextAttribute.FONT, styledFont, i, end);
-            i = end;
-        }
-        return new TextLayout(styled.getIterator(), g.getFontRenderContext());
+        return painter.layout(g, text, size, bold);
     }
 }

@@ -18,6 +18,17 @@ public final class SecurityHeaders {
 
     private SecurityHeaders() {}
 
+    /**
+     * For a page meant to be framed (a chart's embed page): the same policy, framing allowed only by
+     * the given origins. With none, nothing changes: {@code frame-ancestors 'none'} and DENY stay.
+     */
+    public static void allowFramingBy(Context ctx, java.util.List<String> origins) {
+        if (origins.isEmpty()) return;
+        ctx.header("Content-Security-Policy", CSP.replace("frame-ancestors 'none'", "frame-ancestors " + String.join(" ", origins)));
+        // X-Frame-Options has no list of sites; frame-ancestors (which browsers prefer) decides.
+        ctx.res().setHeader("X-Frame-Options", null);
+    }
+
     public static void apply(Context ctx) {
         apply(ctx::header);
     }

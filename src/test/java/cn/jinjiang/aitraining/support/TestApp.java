@@ -50,7 +50,7 @@ public final class TestApp implements AutoCloseable {
         database = Database.open(dbFile);
         try {
             if (admin != null) admin.createIn(database);
-            services = AppServices.create(new AppConfig("127.0.0.1", 0, dbFile, b.behindProxy, b.trustedProxies, b.ops), database, b.clock);
+            services = AppServices.create(new AppConfig("127.0.0.1", 0, dbFile, b.behindProxy, b.trustedProxies, b.ops, b.embedOrigins), database, b.clock);
             app = WebApp.create(services).start("127.0.0.1", 0);
         } catch (RuntimeException e) {
             database.close();
@@ -125,6 +125,7 @@ public final class TestApp implements AutoCloseable {
         private Path folder;
         private java.util.List<String> trustedProxies = java.util.List.of();
         private cn.jinjiang.aitraining.ops.OpsOptions ops = cn.jinjiang.aitraining.ops.OpsOptions.NONE;
+        private java.util.List<String> embedOrigins = java.util.List.of();
 
         private Builder() {}
 
@@ -132,6 +133,8 @@ public final class TestApp implements AutoCloseable {
         public Builder behindProxy(boolean behindProxy) { this.behindProxy = behindProxy; return this; }
         /** With {@link #behindProxy}: the peers whose X-Forwarded-* headers count (default: loopback). */
         public Builder trustedProxies(java.util.List<String> proxies) { this.trustedProxies = proxies; return this; }
+        /** The sites that may frame a chart's embed page (the {@code --embed-origins} option; default none). */
+        public Builder embedOrigins(java.util.List<String> origins) { this.embedOrigins = origins; return this; }
         public Builder admin(TestAdmin admin) { this.admin = admin; return this; }
         /** Metrics port and access log (default: neither). */
         public Builder ops(cn.jinjiang.aitraining.ops.OpsOptions ops) { this.ops = ops; return this; }
