@@ -2,6 +2,7 @@ package cn.jinjiang.aitraining;
 
 import cn.jinjiang.aitraining.auth.AdminCommand;
 import cn.jinjiang.aitraining.backup.BackupCommand;
+import cn.jinjiang.aitraining.backup.MigrateDbCommand;
 import cn.jinjiang.aitraining.db.Database;
 import cn.jinjiang.aitraining.db.DatabaseException;
 import cn.jinjiang.aitraining.db.DatabaseLocation;
@@ -74,6 +75,7 @@ public final class App implements Callable<Integer> {
         CommandLine cli = new CommandLine(new App());
         cli.addSubcommand(new AdminCommand());
         cli.addSubcommand(new BackupCommand());
+        cli.addSubcommand(new MigrateDbCommand());
         cli.addSubcommand(new ExtractCommand(KnownFigures.fromDatabase()));
         cli.addSubcommand(new GenerateCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -168,6 +168,8 @@ public final class Database implements AutoCloseable {
             // the driver's default would store epoch milliseconds.
             jdbi.registerArgument(new LocalDateAsText());
             jdbi.registerArgument(new InstantAsText());
+            // Decimals as plain text ("277000000", never "2.77E+8"); the NUMERIC column keeps the number.
+            jdbi.registerArgument(new DecimalAsText());
         } else {
             // PostgreSQL has real DATE and TIMESTAMPTZ columns: bind the types themselves.
             jdbi.registerArgument(new LocalDateAsDate());
@@ -215,6 +217,15 @@ public final class Database implements AutoCloseable {
         @Override
         protected Argument build(Instant value, ConfigRegistry config) {
             return (position, statement, ctx) -> statement.setString(position, value.toString());
+        }
+    }
+
+    private static final class DecimalAsText extends AbstractArgumentFactory<java.math.BigDecimal> {
+        DecimalAsText() { super(Types.VARCHAR); }
+
+        @Override
+        protected Argument build(java.math.BigDecimal value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setString(position, value.toPlainString());
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.jinjiang.aitraining.support;
 
 import cn.jinjiang.aitraining.db.Database;
+import cn.jinjiang.aitraining.db.DatabaseCopy;
 import cn.jinjiang.aitraining.db.DatabaseLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,6 +79,21 @@ public final class PostgresCluster {
         String name = "dashboard_" + databases.incrementAndGet();
         execute("postgres", "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
         return DatabaseLocation.postgresql(url(name), null);
+    }
+
+    /** A new database holding a copy of an SQLite file (e.g. one the {@code generate} command filled). */
+    public DatabaseLocation copyOf(Path sqliteFile) {
+        DatabaseLocation target = emptyDatabase();
+        try (Database source = Database.open(sqliteFile);
+             Database copy = Database.open(target, Database.DEFAULT_CONNECT_WAIT)) {
+            DatabaseCopy.copy(source, copy);
+        }
+        return target;
+    }
+
+    /** Drops a database made here (its connections are closed first). */
+    public void drop(DatabaseLocation location) {
+        execute("postgres", "DROP DATABASE IF EXISTS " + databaseName(location) + " WITH (FORCE)");
     }
 
     /** A new database with nothing in it (to migrate, or to refuse). */
