@@ -25,7 +25,9 @@ CREATE TABLE audit_entry (
     entity_key   VARCHAR(80)  NOT NULL,
     before_json  TEXT,
     after_json   TEXT         NOT NULL,
-    reason       VARCHAR(500) NOT NULL,
+    -- TEXT, not VARCHAR(500) as on SQLite (which checks no length): an undo stores its own prefix
+    -- (撤销第10条记录：) before the admin's reason of up to 500 characters.
+    reason       TEXT         NOT NULL,
     reverts_id   BIGINT       REFERENCES audit_entry (id)
 );
 CREATE INDEX audit_by_entity ON audit_entry (entity_type, entity_key, id);

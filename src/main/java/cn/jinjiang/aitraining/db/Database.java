@@ -243,7 +243,9 @@ public final class Database implements AutoCloseable {
 
         @Override
         protected Argument build(Instant value, ConfigRegistry config) {
-            return (position, statement, ctx) -> statement.setObject(position, value.atOffset(ZoneOffset.UTC));
+            // PostgreSQL keeps microseconds: cut the rest off here rather than let the driver round
+            return (position, statement, ctx) -> statement.setObject(position,
+                    value.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
         }
     }
 }

@@ -27,7 +27,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * tables are read from the schema (so tables added by later migrations are copied too), in
  * foreign-key order, each row by row in primary-key order, all in one transaction on the target.
  * Before that transaction commits, every table's row count and checksum (SHA-256 over its rows in
- * a form both databases give alike: dates ISO, times as instants, numbers without trailing zeros,
+ * a form both databases give alike: dates ISO, times as instants to the microsecond (PostgreSQL's
+ * precision), numbers without trailing zeros,
  * booleans as true/false) must match the source's. On PostgreSQL the identity sequences are moved
  * past the copied ids.
  */
@@ -71,8 +72,12 @@ public final class DatabaseCopy {
         if (!unused(target)) {
             throw new CopyRefused("the target already holds accounts or audit entries; copy only into a new database");
         }
-        return source.jdbi().inTransaction(TransactionIsolationLevel.REPEATABLE_READ, from ->
-                target.jdbi().inTransaction(to -> copy(from, to, target.dialect())));
+        // One snapshot of the source: a REPEATABLE READ transaction on PostgreSQL; on SQLite any
+        // transaction reads one snapshot.
+        return source.dialect() == Dialect.POSTGRESQL
+                ? source.jdbi().inTransaction(TransactionIsolationLevel.REPEATABLE_READ, from ->
+                        target.jdbi().inTransaction(to -> copy(from, to, target.dialect())))
+                : source.jdbi().inTransaction(from -> target.jdbi().inTransaction(to -> copy(from, to, target.dialect())));
     }
 
     private static List<Table> copy(Handle from, Handle to, Dialect targetDialect) {
@@ -283,13 +288,18 @@ public final class DatabaseCopy {
         Object read(ResultSet rs, int index) throws SQLException {
             Object value = switch (kind) {
                 case DATE -> StoredDates.localDate(rs.getString(index));
-                case TIMESTAMP -> StoredDates.instant(rs.getString(index));
+                // PostgreSQL keeps microseconds; SQLite's text may hold nanoseconds
+                case TIMESTAMP -> truncate(StoredDates.instant(rs.getString(index)));
                 case BOOLEAN -> rs.getBoolean(index);
                 case INTEGER -> rs.getLong(index);
                 case NUMBER -> rs.getBigDecimal(index);
                 case TEXT -> rs.getString(index);
             };
             return rs.wasNull() ? null : value;
+        }
+
+        private static java.time.Instant truncate(java.time.Instant instant) {
+            return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         }
 
         int sqlType() {

@@ -22,6 +22,12 @@ final class SerializedTransactions extends DelegatingTransactionHandler {
         super(delegate);
     }
 
+    /** Each handle gets the delegate's own handler for it (Jdbi keeps per-handle state there), wrapped. */
+    @Override
+    public TransactionHandler specialize(Handle handle) throws java.sql.SQLException {
+        return new SerializedTransactions(getDelegate().specialize(handle));
+    }
+
     @Override
     public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
         return getDelegate().inTransaction(handle, h -> {

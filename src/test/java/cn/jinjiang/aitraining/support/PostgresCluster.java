@@ -33,8 +33,10 @@ import java.util.stream.Stream;
  * acknowledged is in PostgreSQL's memory either way; the durability of PostgreSQL itself is its own.
  */
 public final class PostgresCluster {
-    /** The superuser, with trust authentication on the loopback address (a test cluster only). */
+    /** The superuser; over TCP it signs in with {@link #PASSWORD} (scram-sha-256), as a real server would ask. */
     public static final String SUPERUSER = "postgres";
+    /** The password of every role the tests make on this throwaway cluster. */
+    public static final String PASSWORD = "throwaway-cluster-password";
     private static final String TEMPLATE = "dashboard_template";
     private static PostgresCluster running;
 
@@ -62,7 +64,7 @@ public final class PostgresCluster {
 
     public int port() { return port; }
 
-    /** The JDBC URL of a database in this cluster, as the superuser (no password: trust on loopback). */
+    /** The JDBC URL of a database in this cluster, as the superuser (the password goes separately). */
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + SUPERUSER;
     }
@@ -71,14 +73,14 @@ public final class PostgresCluster {
     public synchronized DatabaseLocation newDatabase() {
         if (!templateMade) {
             execute("postgres", "CREATE DATABASE " + TEMPLATE);
-            try (Database migrated = Database.open(DatabaseLocation.postgresql(url(TEMPLATE), null), Database.DEFAULT_CONNECT_WAIT)) {
+            try (Database migrated = Database.open(DatabaseLocation.postgresql(url(TEMPLATE), PASSWORD), Database.DEFAULT_CONNECT_WAIT)) {
                 migrated.isReachable();
             }
             templateMade = true;
         }
         String name = "dashboard_" + databases.incrementAndGet();
         execute("postgres", "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
-        return DatabaseLocation.postgresql(url(name), null);
+        return DatabaseLocation.postgresql(url(name), PASSWORD);
     }
 
     /** A new database holding a copy of an SQLite file (e.g. one the {@code generate} command filled). */
@@ -100,12 +102,12 @@ public final class PostgresCluster {
     public DatabaseLocation emptyDatabase() {
         String name = "empty_" + databases.incrementAndGet();
         execute("postgres", "CREATE DATABASE " + name);
-        return DatabaseLocation.postgresql(url(name), null);
+        return DatabaseLocation.postgresql(url(name), PASSWORD);
     }
 
     /** Runs statements as the superuser in {@code database}. */
     public void execute(String database, String... statements) {
-        try (Connection c = DriverManager.getConnection(url(database)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url(database), SUPERUSER, PASSWORD); Statement s = c.createStatement()) {
             for (String sql : statements) s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("on the test cluster: " + e.getMessage(), e);
@@ -125,8 +127,12 @@ public final class PostgresCluster {
             // the postgres user runs the server and must reach its folder
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
             Path data = folder.resolve("data");
-            run(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", SUPERUSER, "--auth=trust",
-                    "--encoding=UTF8", "--locale=C", "--no-sync");
+            Path passwordFile = folder.resolve("superuser-password");
+            Files.writeString(passwordFile, PASSWORD + "\n");
+            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-r--r--"));
+            // C locale: lower() and ORDER BY compare as SQLite does (README, "Running on PostgreSQL")
+            run(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", SUPERUSER, "--pwfile=" + passwordFile,
+                    "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync");
             int port = freePort();
             run(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", folder.resolve("server.log").toString(),
                     "-w", "-t", "60", "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1"

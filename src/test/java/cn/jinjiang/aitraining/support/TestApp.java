@@ -38,17 +38,23 @@ public final class TestApp implements AutoCloseable {
     private final Path dbFile;
     private final Path ownFolder;
     private final TestDatabase kind;
+    private final boolean ownsDatabase;
     private final TestAdmin admin;
     private final Database database;
     private final AppServices services;
     private final Javalin app;
 
     private TestApp(Builder b) throws IOException {
-        kind = b.database;
+        kind = b.existing == null ? b.database : b.existing.isSqlite() ? TestDatabase.SQLITE : TestDatabase.POSTGRESQL;
         ownFolder = b.folder == null ? Files.createTempDirectory("test-app") : null;
         Path file = (b.folder == null ? ownFolder : b.folder).resolve(DB_FILE);
         admin = b.admin;
-        if (kind == TestDatabase.POSTGRESQL) {
+        ownsDatabase = b.existing == null;
+        if (b.existing != null) {
+            // another server on the same database
+            dbFile = b.existing.file();
+            database = Database.open(b.existing, Database.DEFAULT_CONNECT_WAIT);
+        } else if (kind == TestDatabase.POSTGRESQL) {
             // A database of its own; a file already in the folder (e.g. one `generate` filled) is copied into it.
             dbFile = null;
             database = Database.open(Files.exists(file) ? PostgresCluster.get().copyOf(file)
@@ -107,7 +113,7 @@ public final class TestApp implements AutoCloseable {
             app.stop();
         } finally {
             database.close();
-            if (kind == TestDatabase.POSTGRESQL) PostgresCluster.get().drop(database.location());
+            if (kind == TestDatabase.POSTGRESQL && ownsDatabase) PostgresCluster.get().drop(database.location());
             if (ownFolder != null) deleteTree(ownFolder);
         }
     }
@@ -143,6 +149,7 @@ public final class TestApp implements AutoCloseable {
         private Path folder;
         private java.util.List<String> trustedProxies = java.util.List.of();
         private TestDatabase database = TestDatabase.chosen();
+        private DatabaseLocation existing;
 
         private Builder() {}
 
@@ -156,6 +163,8 @@ public final class TestApp implements AutoCloseable {
         public Builder folder(Path folder) { this.folder = folder; return this; }
         /** SQLite or PostgreSQL; default: {@link TestDatabase#chosen()} ({@code -Dtest.db}). */
         public Builder database(TestDatabase database) { this.database = database; return this; }
+        /** Serve a database that exists already (another app's {@link #location()}, kept after close). */
+        public Builder existing(DatabaseLocation location) { this.existing = location; return this; }
 
         public TestApp start() {
             try {

@@ -28,7 +28,13 @@ public enum TestDatabase {
     /** A plain JDBC connection to a test database, for checks in SQL of the test's own. */
     public static Connection connect(DatabaseLocation location) throws SQLException {
         return location.isSqlite() ? DriverManager.getConnection("jdbc:sqlite:" + location.file().toAbsolutePath())
-                : DriverManager.getConnection(location.jdbcUrl());
+                : DriverManager.getConnection(location.jdbcUrl(), PostgresCluster.SUPERUSER, PostgresCluster.PASSWORD);
+    }
+
+    /** Gives a server process started by a test the password of a PostgreSQL location, as an operator would. */
+    public static ProcessBuilder withPassword(ProcessBuilder process, DatabaseLocation location) {
+        if (!location.isSqlite()) process.environment().put(DatabaseLocation.PASSWORD_ENV, PostgresCluster.PASSWORD);
+        return process;
     }
 
     /**
