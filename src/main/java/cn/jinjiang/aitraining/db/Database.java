@@ -211,12 +211,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** To the microsecond, PostgreSQL's precision, so a copy either way (migrate-db) keeps every time exactly. */
     private static final class InstantAsText extends AbstractArgumentFactory<Instant> {
         InstantAsText() { super(Types.VARCHAR); }
 
         @Override
         protected Argument build(Instant value, ConfigRegistry config) {
-            return (position, statement, ctx) -> statement.setString(position, value.toString());
+            return (position, statement, ctx) -> statement.setString(position,
+                    value.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString());
         }
     }
 

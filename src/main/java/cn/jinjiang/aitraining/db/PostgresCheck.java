@@ -33,8 +33,20 @@ final class PostgresCheck {
                 throw refuse(location, "the user has no schema to work in (check search_path and the schema's owner)",
                         "该用户没有可用的schema（请检查 search_path）");
             }
-            List<String> tables = strings(c, "SELECT table_name FROM information_schema.tables"
-                    + " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
+            // pg_tables lists every table; information_schema only those the user has some right on
+            List<String> tables = strings(c, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                    + " ORDER BY tablename");
+            List<String> lacking = strings(c, """
+                    SELECT tablename FROM pg_tables
+                     WHERE schemaname = current_schema()
+                       AND NOT has_table_privilege(quote_ident(schemaname) || '.' || quote_ident(tablename),
+                                                   CASE WHEN tablename = 'flyway_schema_history' THEN 'SELECT'
+                                                        ELSE 'SELECT, INSERT, UPDATE, DELETE' END)
+                     ORDER BY tablename""");
+            if (!lacking.isEmpty()) {
+                throw refuse(location, "the user " + one(c, "SELECT current_user") + " may not read and write table(s) "
+                        + String.join(", ", lacking) + " (needs SELECT, INSERT, UPDATE, DELETE)", "该用户对部分表没有读写权限");
+            }
             DatabaseCheck.Schema found = tables.contains("flyway_schema_history") ? schemaVersion(c, location)
                     : DatabaseCheck.Schema.NEW;
             if (found == DatabaseCheck.Schema.NEW && !tables.isEmpty()) {
@@ -45,16 +57,6 @@ final class PostgresCheck {
                 throw refuse(location, "the user " + one(c, "SELECT current_user") + " may not create tables in schema \""
                         + schema + "\" (GRANT CREATE ON SCHEMA " + schema + " TO ...; or make the user its owner)",
                         "该用户无权在schema中建表");
-            }
-            List<String> lacking = strings(c, """
-                    SELECT table_name FROM information_schema.tables
-                     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-                       AND NOT has_table_privilege(quote_ident(table_schema) || '.' || quote_ident(table_name),
-                                                   'SELECT, INSERT, UPDATE, DELETE')
-                     ORDER BY table_name""");
-            if (!lacking.isEmpty()) {
-                throw refuse(location, "the user " + one(c, "SELECT current_user") + " may not read and write table(s) "
-                        + String.join(", ", lacking) + " (needs SELECT, INSERT, UPDATE, DELETE)", "该用户对部分表没有读写权限");
             }
             return found;
         } catch (SQLException e) {
