@@ -48,7 +48,8 @@ class MigrationLayoutTest {
             int newest = opened.jdbi().withHandle(h -> h.createQuery(
                     "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1").mapTo(Integer.class).one());
             assertEquals(Migrations.newestVersion(Dialect.SQLITE), newest);
-            assertEquals(15, opened.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM figure").mapTo(Integer.class).one()));
+            int figures = opened.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM figure").mapTo(Integer.class).one());
+            assertEquals(15, figures);
         }
     }
 }
