@@ -2,8 +2,10 @@ package cn.jinjiang.aitraining;
 
 import cn.jinjiang.aitraining.auth.AdminCommand;
 import cn.jinjiang.aitraining.backup.BackupCommand;
+import cn.jinjiang.aitraining.backup.MigrateDbCommand;
 import cn.jinjiang.aitraining.db.Database;
 import cn.jinjiang.aitraining.db.DatabaseException;
+import cn.jinjiang.aitraining.db.DatabaseLocation;
 import cn.jinjiang.aitraining.extract.ExtractCommand;
 import cn.jinjiang.aitraining.generate.GenerateCommand;
 import cn.jinjiang.aitraining.ops.OpsOptions;
@@ -40,8 +42,18 @@ public final class App implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "0.0.0.0", description = "address to listen on (default: ${DEFAULT-VALUE})")
     String host;
 
-    @Option(names = "--db", defaultValue = AppConfig.DEFAULT_DB, description = "SQLite database file (default: ${DEFAULT-VALUE})")
-    Path db;
+    @Option(names = "--db", defaultValue = AppConfig.DEFAULT_DB, paramLabel = "FILE|URL",
+            description = "SQLite database file (default: ${DEFAULT-VALUE}), or a PostgreSQL JDBC URL"
+                    + " (jdbc:postgresql://HOST:PORT/DB?user=NAME; the password from $DASHBOARD_DB_PASSWORD or --db-password-file)")
+    String db;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE",
+            description = "file whose first line is the PostgreSQL password (instead of $DASHBOARD_DB_PASSWORD)")
+    Path dbPasswordFile;
+
+    @Option(names = "--db-wait", defaultValue = "30", paramLabel = "SECONDS",
+            description = "how long start-up waits for a PostgreSQL server that does not answer (default: ${DEFAULT-VALUE})")
+    int dbWaitSeconds;
 
     @Option(names = "--behind-proxy", description = "trust X-Forwarded-For/-Proto from the reverse proxy named by --trusted-proxy")
     boolean behindProxy;
@@ -81,6 +93,7 @@ public final class App implements Callable<Integer> {
         CommandLine cli = new CommandLine(new App());
         cli.addSubcommand(new AdminCommand());
         cli.addSubcommand(new BackupCommand());
+        cli.addSubcommand(new MigrateDbCommand());
         cli.addSubcommand(new ExtractCommand(KnownFigures.fromDatabase()));
         cli.addSubcommand(new GenerateCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -93,9 +106,10 @@ public final class App implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
         if (cdsTraining) return ArchiveTraining.run();
-        AppConfig config = new AppConfig(host, port, db, behindProxy, trustedProxies,
+        DatabaseLocation location = DatabaseLocation.parse(db, dbPasswordFile);
+        AppConfig config = new AppConfig(host, port, location.file(), behindProxy, trustedProxies,
                 new OpsOptions(metricsHost, metricsPort, accessLog), embedOrigins);
-        Database database = Database.open(db);
+        Database database = Database.open(location, java.time.Duration.ofSeconds(Math.max(0, dbWaitSeconds)));
         AppServices services = AppServices.create(config, database, Clock.systemUTC());
         services.accounts().ensureInitialAdmin().ifPresent(password -> LOG.warn(
                 "No admin account existed, so one was created. Sign in at /admin/login as '{}' with the one-time password: {}"
@@ -112,7 +126,8 @@ public final class App implements Callable<Integer> {
         }, "shutdown"));
         app.start(host, port);
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
-        LOG.info("Dashboard running at http://{}:{}/ (database {})", shown, app.port(), db.toAbsolutePath());
+        LOG.info("Dashboard running at http://{}:{}/ (database {})", shown, app.port(),
+                location.isSqlite() ? location.file().toAbsolutePath() : location);
         MemoryFootprint footprint = MemoryFootprint.keepSmall();
         stopped.await();
         footprint.close();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import cn.jinjiang.aitraining.db.Dialect;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -119,8 +120,8 @@ public final class AuditDao {
         return h.createQuery("""
                         SELECT after_json FROM audit_entry
                          WHERE entity_type = :type AND entity_key = :key
-                           AND json_extract(after_json, '$.version') = :version
-                         ORDER BY id DESC LIMIT 1""")
+                           AND %s = :version
+                         ORDER BY id DESC LIMIT 1""".formatted(Dialect.of(h.getJdbi()).jsonInteger("after_json", "version")))
                 .bind("type", type).bind("key", key).bind("version", version).mapTo(String.class).findOne();
     }
 

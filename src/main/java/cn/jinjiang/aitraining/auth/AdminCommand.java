@@ -2,6 +2,7 @@ package cn.jinjiang.aitraining.auth;
 
 import cn.jinjiang.aitraining.AppConfig;
 import cn.jinjiang.aitraining.db.Database;
+import cn.jinjiang.aitraining.db.DatabaseLocation;
 import cn.jinjiang.aitraining.i18n.Lang;
 import cn.jinjiang.aitraining.i18n.Messages;
 import java.io.ByteArrayOutputStream;
@@ -45,8 +46,13 @@ public final class AdminCommand implements Callable<Integer> {
                         + " an existing one keeps its role unless this is given")
         Role role;
 
-        @Option(names = "--db", defaultValue = AppConfig.DEFAULT_DB, description = "SQLite database file (default: ${DEFAULT-VALUE})")
-        Path db;
+        @Option(names = "--db", defaultValue = AppConfig.DEFAULT_DB, paramLabel = "FILE|URL",
+                description = "SQLite database file (default: ${DEFAULT-VALUE}) or PostgreSQL JDBC URL")
+        String db;
+
+        @Option(names = "--db-password-file", paramLabel = "FILE",
+                description = "PostgreSQL: the file whose first line is the password (default: $DASHBOARD_DB_PASSWORD)")
+        Path dbPasswordFile;
 
         @Override
         public Integer call() throws IOException {
@@ -62,7 +68,7 @@ public final class AdminCommand implements Callable<Integer> {
                 err.println("Error: " + Messages.get(Lang.EN, problem.get(), PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH));
                 return 2;
             }
-            try (Database database = Database.open(db)) {
+            try (Database database = Database.open(DatabaseLocation.parse(db, dbPasswordFile), Database.DEFAULT_CONNECT_WAIT)) {
                 var accounts = new AdminAccounts(new AdminUserDao(database.jdbi()), new PasswordHasher(), Clock.systemUTC());
                 var outcome = accounts.createOrReset(username, password, role);
                 AdminUser user = accounts.find(username).orElseThrow();

@@ -1,5 +1,7 @@
 package cn.jinjiang.aitraining.auth;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,8 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,24 +31,26 @@ public final class SessionStore {
     /** Requests closer together than this do not rewrite the last-seen time (one write, not one per request). */
     private static final Duration TOUCH_EVERY = Duration.ofSeconds(15);
     private static final int MAX_KEPT_PER_SESSION = 5;
-    private static final int MAX_KEPT_SESSIONS = 200;
 
     private final Jdbi jdbi;
     private final SessionDao dao;
+    private final SessionItemDao items;
     private final Clock clock;
     private final ObjectMapper json;
-    private final SecureRandom random = new SecureRandom();
     /**
-     * Things kept for a later request by this process only (parsed imports awaiting confirmation),
-     * by session id hash; bounded, oldest session first out. A preview is cheap to redo.
+     * Writes and reads what a session keeps (parsed imports awaiting confirmation) as JSON, by their
+     * record components; properties derived from them (isMoney()) are written and ignored on reading.
      */
-    private final Map<String, Map<String, Object>> kept = new LinkedHashMap<>(16, 0.75f, true);
+    private final ObjectMapper keptJson;
+    private final SecureRandom random = new SecureRandom();
 
     public SessionStore(Jdbi jdbi, Clock clock, ObjectMapper json) {
         this.jdbi = jdbi;
         this.dao = new SessionDao(jdbi);
+        this.items = new SessionItemDao(jdbi);
         this.clock = clock;
         this.json = json;
+        this.keptJson = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
     /** A new session: the value for the browser's cookie, and the session. */
@@ -63,8 +65,7 @@ public final class SessionStore {
         SessionDao.Row r = row.get();
         long now = clock.millis();
         if (expired(r.createdMs(), r.lastSeenMs(), now)) {
-            dao.delete(idHash);
-            forget(idHash);
+            dao.delete(idHash); // what it kept goes with it (ON DELETE CASCADE)
             return Optional.empty();
         }
         if (now - r.lastSeenMs() >= TOUCH_EVERY.toMillis()) dao.touch(idHash, now);
@@ -115,7 +116,6 @@ public final class SessionStore {
         long now = clock.millis();
         for (SessionDao.Listed l : dao.listLive(session.username(), now - IDLE.toMillis(), now - ABSOLUTE.toMillis())) {
             if (ref(l.idHash()).equals(ref)) {
-                forget(l.idHash());
                 return dao.deleteOwn(session.username(), l.idHash()) > 0;
             }
         }
@@ -141,7 +141,6 @@ public final class SessionStore {
 
     public void end(AdminSession session) {
         dao.delete(session.idHash());
-        forget(session.idHash());
     }
 
     /** Sessions stored now, expired ones included until purged. */
@@ -176,27 +175,34 @@ public final class SessionStore {
         }
     }
 
-    synchronized void put(AdminSession session, String key, Object value) {
-        Map<String, Object> things = kept.computeIfAbsent(session.idHash(), k -> new LinkedHashMap<>());
-        things.remove(key);
-        things.put(key, value);
-        while (things.size() > MAX_KEPT_PER_SESSION) things.remove(things.keySet().iterator().next());
-        while (kept.size() > MAX_KEPT_SESSIONS) kept.remove(kept.keySet().iterator().next());
+    /**
+     * Keeps {@code value} for a later request of this session, in the database (table
+     * {@code import_preview}), so any server process on it can finish what another began. At most
+     * {@value #MAX_KEPT_PER_SESSION} per session (the oldest goes); all go with the session.
+     */
+    void put(AdminSession session, String key, Object value) {
+        String text;
+        try {
+            text = keptJson.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot keep a " + value.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        items.put(session.idHash(), key, text, clock.millis(), MAX_KEPT_PER_SESSION);
     }
 
-    synchronized <T> T get(AdminSession session, String key, Class<T> type) {
-        Map<String, Object> things = kept.get(session.idHash());
-        Object value = things == null ? null : things.get(key);
-        return type.isInstance(value) ? type.cast(value) : null;
+    /** What the session kept under {@code key}, or null (never kept, removed, or unreadable by this version). */
+    <T> T get(AdminSession session, String key, Class<T> type) {
+        return items.get(session.idHash(), key).map(text -> {
+            try {
+                return keptJson.readValue(text, type);
+            } catch (JsonProcessingException e) {
+                return null; // kept by another version of the program: as if it had expired
+            }
+        }).orElse(null);
     }
 
-    synchronized void remove(AdminSession session, String key) {
-        Map<String, Object> things = kept.get(session.idHash());
-        if (things != null) things.remove(key);
-    }
-
-    private synchronized void forget(String idHash) {
-        kept.remove(idHash);
+    void remove(AdminSession session, String key) {
+        items.remove(session.idHash(), key);
     }
 
     private static boolean expired(long createdMs, long lastSeenMs, long now) {

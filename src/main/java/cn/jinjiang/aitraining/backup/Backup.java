@@ -22,6 +22,21 @@ public final class Backup {
 
     public record Result(Path file, long bytes) {}
 
+    /**
+     * What to do instead on PostgreSQL: {@code pg_dump} takes a consistent snapshot while the servers
+     * run, and {@code pg_restore} puts it back. The password stays in the environment (PGPASSWORD).
+     */
+    public static String postgresqlAdvice(String jdbcUrl, Path to) {
+        String uri = jdbcUrl.substring("jdbc:".length());
+        String file = to.toString().endsWith(".db") ? to.toString().substring(0, to.toString().length() - 3) + ".dump"
+                : to.toString();
+        return "This database is on PostgreSQL: back it up with pg_dump, which takes a consistent snapshot while the"
+                + " servers run（PostgreSQL 数据库请用 pg_dump 备份）:\n"
+                + "  PGPASSWORD=\"$DASHBOARD_DB_PASSWORD\" pg_dump --format=custom --file='" + file + "' '" + uri + "'\n"
+                + "Restore into a new, empty database（恢复到新的空数据库）:\n"
+                + "  PGPASSWORD=\"$DASHBOARD_DB_PASSWORD\" pg_restore --no-owner --dbname='" + uri + "' '" + file + "'";
+    }
+
     public static Result take(Path db, Path to) {
         if (!Files.isRegularFile(db)) throw new BackupException("no database at " + db + "（找不到数据库文件）");
         if (Files.exists(to)) {

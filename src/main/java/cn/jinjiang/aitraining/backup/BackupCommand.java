@@ -14,16 +14,22 @@ public final class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", defaultValue = "data/dashboard.db", description = "database to back up (default: ${DEFAULT-VALUE})")
-    Path db;
+    @Option(names = "--db", defaultValue = "data/dashboard.db", paramLabel = "FILE|URL",
+            description = "database to back up (default: ${DEFAULT-VALUE})")
+    String db;
 
     @Option(names = "--to", required = true, description = "backup file to write; must not exist yet")
     Path to;
 
     @Override
     public Integer call() {
+        if (db.startsWith("jdbc:postgresql:")) {
+            // PostgreSQL has its own consistent online backup; this program does not copy its files.
+            spec.commandLine().getErr().println(Backup.postgresqlAdvice(db, to));
+            return 2;
+        }
         try {
-            Backup.Result result = Backup.take(db, to);
+            Backup.Result result = Backup.take(Path.of(db), to);
             spec.commandLine().getOut().printf("Backup of %s written to %s (%d bytes, integrity ok).%n",
                     db, to, result.bytes());
             return 0;

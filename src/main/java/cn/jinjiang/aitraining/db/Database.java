@@ -5,8 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -16,23 +18,30 @@ import org.jdbi.v3.core.config.ConfigRegistry;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The embedded SQLite database: opened with the settings that make an acknowledged write durable
- * (WAL, synchronous=FULL, IMMEDIATE write transactions), migrated with Flyway from {@code sql/}.
+ * The database, SQLite (the default: one embedded file) or PostgreSQL (several servers on one
+ * database). SQLite is opened with the settings that make an acknowledged write durable (WAL,
+ * synchronous=FULL, IMMEDIATE write transactions); PostgreSQL with synchronous_commit on, and its
+ * write transactions likewise take one lock up front (see {@link SerializedTransactions}). Both are
+ * migrated with Flyway from {@code sql/common} and {@code sql/<dialect>}.
  */
 public final class Database implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
-    private final Path file;
+    /** How long start-up waits for an unreachable PostgreSQL server by default. */
+    public static final Duration DEFAULT_CONNECT_WAIT = Duration.ofSeconds(30);
+    private final DatabaseLocation location;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
     /** Above this size the write-ahead log is checkpointed in full and truncated. */
     static final long WAL_CHECKPOINT_BYTES = 4L << 20;
 
-    private Database(Path file, HikariDataSource dataSource) {
-        this.file = file;
+    private Database(DatabaseLocation location, HikariDataSource dataSource) {
+        this.location = location;
         this.dataSource = dataSource;
-        this.jdbi = configure(Jdbi.create(dataSource));
-        jdbi.getConfig(DataVersion.CommitSignal.class).afterEachCommit(this::checkpointIfLarge);
+        this.jdbi = configure(Jdbi.create(dataSource), location.dialect());
+        if (location.isSqlite()) {
+            jdbi.getConfig(DataVersion.CommitSignal.class).afterEachCommit(this::checkpointIfLarge);
+        }
     }
 
     /**
@@ -40,10 +49,11 @@ public final class Database implements AutoCloseable {
      * keep arriving they copy pages back but never get to restart the log, which then grows without
      * end. Once the log passes {@link #WAL_CHECKPOINT_BYTES}, a TRUNCATE checkpoint waits (within the
      * busy timeout) for the short reads in progress, then empties it. Looking costs one stat() call.
+     * (PostgreSQL checkpoints by itself.)
      */
     void checkpointIfLarge() {
         try {
-            Path wal = Path.of(file.toAbsolutePath() + "-wal");
+            Path wal = Path.of(location.file().toAbsolutePath() + "-wal");
             if (Files.exists(wal) && Files.size(wal) > WAL_CHECKPOINT_BYTES) {
                 jdbi.useHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().one());
             }
@@ -57,6 +67,25 @@ public final class Database implements AutoCloseable {
      * SQLite, is corrupt or read-only, or has a newer schema is refused untouched.
      */
     public static Database open(Path file) {
+        return open(DatabaseLocation.sqlite(file), DEFAULT_CONNECT_WAIT);
+    }
+
+    /**
+     * Opens and migrates the database at {@code location}. A PostgreSQL server that does not answer
+     * is asked again for up to {@code connectWait}; one that has a newer schema, is a read-only
+     * standby, or where the user lacks the rights the server needs is refused before anything is
+     * changed (see {@link PostgresCheck}).
+     */
+    public static Database open(DatabaseLocation location, Duration connectWait) {
+        if (location.isSqlite()) return openSqlite(location);
+        DatabaseCheck.Schema schema = PostgresCheck.beforeOpening(location, connectWait);
+        HikariDataSource ds = new HikariDataSource(postgresqlPoolConfig(location));
+        migrate(location, ds, schema);
+        return new Database(location, ds);
+    }
+
+    private static Database openSqlite(DatabaseLocation location) {
+        Path file = location.file();
         DatabaseCheck.Schema schema = DatabaseCheck.beforeOpening(file);
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -65,28 +94,53 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
         HikariDataSource ds = new HikariDataSource(poolConfig(file));
-        // Flyway applies and records every migration; when the file already has the newest one
-        // (checked above), there is nothing for it to do and its start-up cost is skipped.
-        if (schema != DatabaseCheck.Schema.CURRENT) {
-            try {
-                var result = Flyway.configure()
-                        .dataSource(ds)
-                        .locations("classpath:" + Migrations.LOCATION)
-                        // Migrations write ${id_column} for a generated integer key; each database
-                        // spells it its own way (SQLite: the rowid alias).
-                        .placeholders(java.util.Map.of("id_column", "INTEGER PRIMARY KEY"))
-                        .load()
-                        .migrate();
-                if (result.migrationsExecuted > 0) {
-                    LOG.info("Database {} migrated to schema version {} ({} migrations applied)",
-                            file, result.targetSchemaVersion, result.migrationsExecuted);
+        migrate(location, ds, schema);
+        return new Database(location, ds);
+    }
+
+    /**
+     * Flyway applies and records every migration; when the database already has the newest one
+     * (checked before), there is nothing for it to do and its start-up cost is skipped.
+     */
+    private static void migrate(DatabaseLocation location, HikariDataSource ds, DatabaseCheck.Schema schema) {
+        if (schema == DatabaseCheck.Schema.CURRENT) return;
+        Dialect dialect = location.dialect();
+        try {
+            var result = Flyway.configure()
+                    .dataSource(ds)
+                    .locations(dialect.migrationLocations().stream().map(l -> "classpath:" + l).toArray(String[]::new))
+                    // Migrations write ${id_column} for a generated integer key; each database
+                    // spells it its own way (SQLite: the rowid alias; PostgreSQL: an identity).
+                    .placeholders(java.util.Map.of("id_column", dialect.idColumn()))
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                if (dialect == Dialect.POSTGRESQL) {
+                    // Migrations that insert rows with explicit ids (the curated data) leave each
+                    // identity behind them; move it past the largest id.
+                    Jdbi.create(ds).useHandle(PostgresIdentities::movepast);
                 }
-            } catch (RuntimeException e) {
-                ds.close();
-                throw new DatabaseException("cannot migrate " + file + ": " + e.getMessage(), e);
+                LOG.info("Database {} migrated to schema version {} ({} migrations applied)",
+                        location, result.targetSchemaVersion, result.migrationsExecuted);
             }
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new DatabaseException("cannot migrate " + location + ": " + e.getMessage(), e);
         }
-        return new Database(file, ds);
+    }
+
+    static HikariConfig postgresqlPoolConfig(DatabaseLocation location) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(location.jdbcUrl());
+        if (location.password() != null) config.setPassword(location.password());
+        // An acknowledged change is committed: synchronous_commit on, whatever the server's default.
+        // Times travel as UTC, so a timestamp read back as text is the same on every server.
+        config.setConnectionInitSql("SET synchronous_commit TO on; SET TIME ZONE 'UTC'");
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        config.setPoolName("postgresql");
+        return config;
     }
 
     static HikariConfig poolConfig(Path file) {
@@ -107,11 +161,21 @@ public final class Database implements AutoCloseable {
         return config;
     }
 
-    private static Jdbi configure(Jdbi jdbi) {
-        // Dates and instants are stored as ISO-8601 text, which sorts and reads the same in SQLite
-        // and PostgreSQL; the driver's default would store epoch milliseconds.
-        jdbi.registerArgument(new LocalDateArgument());
-        jdbi.registerArgument(new InstantArgument());
+    private static Jdbi configure(Jdbi jdbi, Dialect dialect) {
+        jdbi.getConfig(Dialect.Setting.class).set(dialect);
+        if (dialect == Dialect.SQLITE) {
+            // Dates and instants are stored as ISO-8601 text, which sorts and reads back exactly;
+            // the driver's default would store epoch milliseconds.
+            jdbi.registerArgument(new LocalDateAsText());
+            jdbi.registerArgument(new InstantAsText());
+            // Decimals as plain text ("277000000", never "2.77E+8"); the NUMERIC column keeps the number.
+            jdbi.registerArgument(new DecimalAsText());
+        } else {
+            // PostgreSQL has real DATE and TIMESTAMPTZ columns: bind the types themselves.
+            jdbi.registerArgument(new LocalDateAsDate());
+            jdbi.registerArgument(new InstantAsTimestamp());
+            jdbi.setTransactionHandler(new SerializedTransactions(jdbi.getTransactionHandler()));
+        }
         jdbi.registerColumnMapper(LocalDate.class, (rs, col, ctx) -> StoredDates.localDate(rs.getString(col)));
         jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> StoredDates.instant(rs.getString(col)));
         return jdbi;
@@ -120,7 +184,10 @@ public final class Database implements AutoCloseable {
     public Jdbi jdbi() { return jdbi; }
     /** The connection pool, for its metrics (ops/Metrics). */
     public HikariDataSource pool() { return dataSource; }
-    public Path file() { return file; }
+    /** The SQLite file; null on PostgreSQL. */
+    public Path file() { return location.file(); }
+    public DatabaseLocation location() { return location; }
+    public Dialect dialect() { return location.dialect(); }
 
     /** True when a trivial query answers; used by the health check. */
     public boolean isReachable() {
@@ -137,8 +204,8 @@ public final class Database implements AutoCloseable {
     }
 
     // Jdbi reads the bound type from the concrete subclass's type argument, so one class per type.
-    private static final class LocalDateArgument extends AbstractArgumentFactory<LocalDate> {
-        LocalDateArgument() { super(Types.VARCHAR); }
+    private static final class LocalDateAsText extends AbstractArgumentFactory<LocalDate> {
+        LocalDateAsText() { super(Types.VARCHAR); }
 
         @Override
         protected Argument build(LocalDate value, ConfigRegistry config) {
@@ -146,12 +213,43 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static final class InstantArgument extends AbstractArgumentFactory<Instant> {
-        InstantArgument() { super(Types.VARCHAR); }
+    /** To the microsecond, PostgreSQL's precision, so a copy either way (migrate-db) keeps every time exactly. */
+    private static final class InstantAsText extends AbstractArgumentFactory<Instant> {
+        InstantAsText() { super(Types.VARCHAR); }
 
         @Override
         protected Argument build(Instant value, ConfigRegistry config) {
-            return (position, statement, ctx) -> statement.setString(position, value.toString());
+            return (position, statement, ctx) -> statement.setString(position,
+                    value.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString());
+        }
+    }
+
+    private static final class DecimalAsText extends AbstractArgumentFactory<java.math.BigDecimal> {
+        DecimalAsText() { super(Types.VARCHAR); }
+
+        @Override
+        protected Argument build(java.math.BigDecimal value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setString(position, value.toPlainString());
+        }
+    }
+
+    private static final class LocalDateAsDate extends AbstractArgumentFactory<LocalDate> {
+        LocalDateAsDate() { super(Types.DATE); }
+
+        @Override
+        protected Argument build(LocalDate value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setObject(position, value);
+        }
+    }
+
+    private static final class InstantAsTimestamp extends AbstractArgumentFactory<Instant> {
+        InstantAsTimestamp() { super(Types.TIMESTAMP_WITH_TIMEZONE); }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            // PostgreSQL keeps microseconds: cut the rest off here rather than let the driver round
+            return (position, statement, ctx) -> statement.setObject(position,
+                    value.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
         }
     }
 }

@@ -106,7 +106,7 @@ final class DatabaseCheck {
         } catch (SQLException noHistoryYet) {
             return Schema.NEW; // a database this program has not migrated yet: the migration step decides
         }
-        int shipped = Migrations.newestVersion();
+        int shipped = Migrations.newestVersion(Dialect.SQLITE);
         if (applied.isPresent() && applied.getAsInt() > shipped) {
             throw refuse(file, "it was made by a newer version of this program (schema " + applied.getAsInt()
                     + ", this program knows up to " + shipped + "); upgrade the program or use a backup",
@@ -115,7 +115,7 @@ final class DatabaseCheck {
         return applied.isPresent() && applied.getAsInt() == shipped && !anyFailed ? Schema.CURRENT : Schema.OLDER;
     }
 
-    private static int majorVersion(String version) {
+    static int majorVersion(String version) {
         try {
             return Integer.parseInt(version.split("\\.")[0]);
         } catch (NumberFormatException e) {

@@ -3,6 +3,7 @@ package cn.jinjiang.aitraining.events;
 import cn.jinjiang.aitraining.figures.FigureRows;
 import java.util.List;
 import java.util.function.Consumer;
+import cn.jinjiang.aitraining.db.Like;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
@@ -61,10 +62,10 @@ public final class EventDao {
         }
         if (query.dated() != null) sql.append(query.dated() ? " AND e.event_date IS NOT NULL" : " AND e.event_date IS NULL");
         if (query.text() != null) {
-            sql.append(" AND (instr(lower(e.title_zh), :text) > 0 OR instr(lower(e.title_en), :text) > 0"
-                    + " OR instr(lower(coalesce(e.place_zh, '')), :text) > 0 OR instr(lower(coalesce(e.place_en, '')), :text) > 0"
-                    + " OR instr(lower(e.quote), :text) > 0)");
-            binds.put("text", query.textLower());
+            sql.append(" AND (lower(e.title_zh) LIKE :text" + Like.ESCAPE + " OR lower(e.title_en) LIKE :text" + Like.ESCAPE
+                    + " OR lower(coalesce(e.place_zh, '')) LIKE :text" + Like.ESCAPE + " OR lower(coalesce(e.place_en, '')) LIKE :text" + Like.ESCAPE
+                    + " OR lower(e.quote) LIKE :text" + Like.ESCAPE + ")");
+            binds.put("text", Like.contains(query.textLower()));
         }
         return sql.toString();
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import cn.jinjiang.aitraining.db.Dialect;
+import cn.jinjiang.aitraining.db.Like;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -54,7 +56,7 @@ public final class FigureDao {
     /** How many figures {@code query} lets through. */
     public int count(FigureQuery query) {
         Map<String, Object> binds = new LinkedHashMap<>();
-        String sql = "SELECT COUNT(*) FROM (" + CURRENT + where(query, binds) + ")";
+        String sql = "SELECT COUNT(*) FROM (" + CURRENT + where(query, binds) + ") AS shown";
         return jdbi.withHandle(h -> h.createQuery(sql).bindMap(binds).mapTo(Integer.class).one());
     }
 
@@ -87,12 +89,13 @@ public final class FigureDao {
                             SELECT 1 FROM audit_entry a
                              WHERE a.entity_type = 'figure' AND a.entity_key = f.figure_key
                                AND a.action = 'correction'
-                               AND (julianday(a.occurred_at) - julianday(o.recorded_at)) * 86400.0 BETWEEN 0 AND %s)
+                               AND %s BETWEEN 0 AND %s)
                             THEN 'correction' ELSE 'report' END AS entry_kind
                   FROM figure f
                   JOIN observation o ON o.figure_id = f.id
                   JOIN source s ON s.id = o.source_id
-                """.formatted(FIGURE_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, CORRECTION_WINDOW_SECONDS)
+                """.formatted(FIGURE_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS,
+                        Dialect.of(jdbi).secondsBetween("a.occurred_at", "o.recorded_at"), CORRECTION_WINDOW_SECONDS)
                 + where(query, binds) + orderBy(query, lang, true);
         jdbi.useHandle(h -> h.createQuery(sql)
                 .bindMap(binds)
@@ -116,13 +119,13 @@ public final class FigureDao {
             binds.put("qualifier", query.qualifier());
         }
         if (query.period() != null) {
-            sql.append(" AND (instr(lower(o.period_zh), :period) > 0 OR instr(lower(o.period_en), :period) > 0)");
-            binds.put("period", query.period().toLowerCase(java.util.Locale.ROOT));
+            sql.append(" AND (lower(o.period_zh) LIKE :period" + Like.ESCAPE + " OR lower(o.period_en) LIKE :period" + Like.ESCAPE + ")");
+            binds.put("period", Like.contains(query.period().toLowerCase(java.util.Locale.ROOT)));
         }
         if (query.text() != null) {
-            sql.append(" AND (instr(lower(f.label_zh), :text) > 0 OR instr(lower(f.label_en), :text) > 0"
-                    + " OR instr(lower(o.quote), :text) > 0)");
-            binds.put("text", query.textLower());
+            sql.append(" AND (lower(f.label_zh) LIKE :text" + Like.ESCAPE + " OR lower(f.label_en) LIKE :text" + Like.ESCAPE
+                    + " OR lower(o.quote) LIKE :text" + Like.ESCAPE + ")");
+            binds.put("text", Like.contains(query.textLower()));
         }
         if (query.key() != null) {
             sql.append(" AND f.figure_key = :key");

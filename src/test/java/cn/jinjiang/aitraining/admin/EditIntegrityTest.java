@@ -39,8 +39,17 @@ class EditIntegrityTest {
 
     /** Makes every UPDATE of {@code table} match no row, as a writer that moved the version on would. */
     private void updatesMatchNoRow(String table) {
-        app.services().database().jdbi().useHandle(h -> h.execute(
-                "CREATE TRIGGER stale_" + table + " BEFORE UPDATE ON " + table + " BEGIN SELECT RAISE(IGNORE); END"));
+        app.services().database().jdbi().useHandle(h -> {
+            if (app.services().database().dialect() == cn.jinjiang.aitraining.db.Dialect.POSTGRESQL) {
+                // a BEFORE trigger returning NULL skips the row, as SQLite's RAISE(IGNORE) does
+                h.execute("CREATE OR REPLACE FUNCTION match_no_row() RETURNS trigger LANGUAGE plpgsql"
+                        + " AS $$ BEGIN RETURN NULL; END $$");
+                h.execute("CREATE TRIGGER stale_" + table + " BEFORE UPDATE ON " + table
+                        + " FOR EACH ROW EXECUTE FUNCTION match_no_row()");
+            } else {
+                h.execute("CREATE TRIGGER stale_" + table + " BEFORE UPDATE ON " + table + " BEGIN SELECT RAISE(IGNORE); END");
+            }
+        });
     }
 
     /** The conflict page's row for the archived state: {saved, sent, highlighted}. */

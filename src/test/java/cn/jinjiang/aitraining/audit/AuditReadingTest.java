@@ -121,8 +121,13 @@ class AuditReadingTest {
     }
 
     private static String oldEventTitle() {
-        return app.database().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT json_extract(before_json, '$.title_zh') FROM audit_entry WHERE id = :id")
+        String before = app.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT before_json FROM audit_entry WHERE id = :id")
                 .bind("id", eventEntry).mapTo(String.class).one());
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(before).path("title_zh").asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 }

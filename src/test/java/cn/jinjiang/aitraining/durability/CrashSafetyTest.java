@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jinjiang.aitraining.db.Database;
+import cn.jinjiang.aitraining.db.DatabaseLocation;
+import cn.jinjiang.aitraining.support.TestDatabase;
 import cn.jinjiang.aitraining.support.TestAdmin;
 import cn.jinjiang.aitraining.support.WebClient;
 import java.io.IOException;
@@ -12,7 +14,6 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Durability as a user sees it: eight admins save figures through the real forms of a real server
- * process; the process is killed with SIGKILL mid-way; after a restart the database is intact and
+ * process (on SQLite, or with -Dtest.db=postgresql on PostgreSQL); the process is killed with SIGKILL mid-way; after a restart the database is intact and
  * every edit that had received its success response is there, with its audit entry. Three rounds.
  */
 class CrashSafetyTest {
@@ -46,8 +47,8 @@ class CrashSafetyTest {
     @Test
     @Timeout(300)
     void everyAcknowledgedEditSurvivesSigkill() throws Exception {
-        Path db = folder.resolve("crash.db");
-        try (Database database = Database.open(db)) {
+        DatabaseLocation db = TestDatabase.chosen().fresh(folder, "crash.db");
+        try (Database database = Database.open(db, Database.DEFAULT_CONNECT_WAIT)) {
             for (int client = 0; client < KEYS.size(); client++) admin(client).createIn(database);
         }
         List<Ack> acknowledged = new ArrayList<>();
@@ -120,11 +121,13 @@ class CrashSafetyTest {
         }
     }
 
-    private static void verify(Path db, List<Ack> acknowledged) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath())) {
-            try (ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
-                rs.next();
-                assertEquals("ok", rs.getString(1));
+    private static void verify(DatabaseLocation db, List<Ack> acknowledged) throws Exception {
+        try (Connection c = TestDatabase.connect(db)) {
+            if (db.isSqlite()) {
+                try (ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
+                    rs.next();
+                    assertEquals("ok", rs.getString(1));
+                }
             }
             try (PreparedStatement observation = c.prepareStatement("""
                          SELECT COUNT(*) FROM observation o JOIN figure f ON f.id = o.figure_id
@@ -148,12 +151,12 @@ class CrashSafetyTest {
         }
     }
 
-    private static Process startServer(Path db, int port) throws Exception {
+    private Process startServer(DatabaseLocation db, int port) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "cn.jinjiang.aitraining.App", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", db.toString())
+        Process process = TestDatabase.withPassword(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "cn.jinjiang.aitraining.App", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", db.toString()), db)
                 .redirectErrorStream(true)
-                .redirectOutput(db.resolveSibling("server-" + port + ".log").toFile())
+                .redirectOutput(folder.resolve("server-" + port + ".log").toFile())
                 .start();
         WebClient health = new WebClient("http://127.0.0.1:" + port, false);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

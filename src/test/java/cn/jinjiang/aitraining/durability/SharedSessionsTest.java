@@ -10,6 +10,8 @@ import cn.jinjiang.aitraining.AppConfig;
 import cn.jinjiang.aitraining.AppServices;
 import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.db.Database;
+import cn.jinjiang.aitraining.db.DatabaseLocation;
+import cn.jinjiang.aitraining.support.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sessions and throttle counts live in the database: two server processes on one database file
+ * Sessions and throttle counts live in the database: two server processes on one database (a file,
+ * or with -Dtest.db=postgresql one PostgreSQL database)
  * share a sign-in and the throttle, a restarted process keeps everyone signed in, and the
  * database holds only the hash of a session id.
  */
@@ -48,9 +50,9 @@ class SharedSessionsTest {
     @Test
     @Timeout(300) // three server processes start; slow on a busy two-core machine
     void twoProcessesShareASignInAndItSurvivesARestart() throws Exception {
-        Path db = folder.resolve("shared.db");
-        try (Database database = Database.open(db)) {
-            AppServices.create(new AppConfig("127.0.0.1", 0, db, false), database, Clock.systemUTC())
+        DatabaseLocation db = TestDatabase.chosen().fresh(folder, "shared.db");
+        try (Database database = Database.open(db, Database.DEFAULT_CONNECT_WAIT)) {
+            AppServices.create(new AppConfig("127.0.0.1", 0, db.file(), false), database, Clock.systemUTC())
                     .accounts().createOrReset(USER, PASSWORD);
         }
         int portA = freePort();
@@ -116,9 +118,9 @@ class SharedSessionsTest {
                 .orElseThrow(() -> new AssertionError("no " + name + " cookie"));
     }
 
-    private static List<String> storedIds(Path db) throws Exception {
+    private static List<String> storedIds(DatabaseLocation db) throws Exception {
         List<String> ids = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        try (Connection c = TestDatabase.connect(db);
              ResultSet rs = c.createStatement().executeQuery("SELECT id_hash FROM admin_session")) {
             while (rs.next()) ids.add(rs.getString(1));
         }
@@ -133,12 +135,12 @@ class SharedSessionsTest {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private static Process startServer(Path db, int port) throws Exception {
+    private Process startServer(DatabaseLocation db, int port) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "cn.jinjiang.aitraining.App", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", db.toString())
+        Process process = TestDatabase.withPassword(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "cn.jinjiang.aitraining.App", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", db.toString()), db)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(db.resolveSibling("server-" + port + ".log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server-" + port + ".log").toFile()))
                 .start();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

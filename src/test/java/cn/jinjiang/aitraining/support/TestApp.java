@@ -4,6 +4,7 @@ import cn.jinjiang.aitraining.AppConfig;
 import cn.jinjiang.aitraining.AppServices;
 import cn.jinjiang.aitraining.WebApp;
 import cn.jinjiang.aitraining.db.Database;
+import cn.jinjiang.aitraining.db.DatabaseLocation;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +16,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The real server (WebApp over AppServices) on a free port and a temporary SQLite file, as every
- * HTTP and browser test runs it.
- * API: {@code TestApp.builder().clock(c).behindProxy(true).trustedProxies(list).admin(account).folder(dir).ops(options).start()}, or
+ * The real server (WebApp over AppServices) on a free port and a temporary database, as every
+ * HTTP and browser test runs it: an SQLite file, or with {@code -Dtest.db=postgresql} (or
+ * {@code .database(TestDatabase.POSTGRESQL)}) a database of its own on the test run's throwaway
+ * PostgreSQL cluster ({@link PostgresCluster}).
+ * API: {@code TestApp.builder().clock(c).behindProxy(true).trustedProxies(list).admin(account).folder(dir).ops(options).embedOrigins(list).start()}, or
  * {@link #start()} for the defaults; then {@link #client()}, {@link #cookielessClient()}, {@link #signedIn()}, {@link #baseUrl()},
  * {@link #services()}, {@link #database()}, {@link #dbFile()}; {@link #close()} stops it.
  *
@@ -34,20 +37,36 @@ public final class TestApp implements AutoCloseable {
 
     private final Path dbFile;
     private final Path ownFolder;
+    private final TestDatabase kind;
+    private final boolean ownsDatabase;
     private final TestAdmin admin;
     private final Database database;
     private final AppServices services;
     private final Javalin app;
 
     private TestApp(Builder b) throws IOException {
+        kind = b.existing == null ? b.database : b.existing.isSqlite() ? TestDatabase.SQLITE : TestDatabase.POSTGRESQL;
         ownFolder = b.folder == null ? Files.createTempDirectory("test-app") : null;
-        dbFile = (b.folder == null ? ownFolder : b.folder).resolve(DB_FILE);
-        if (!Files.exists(dbFile)) {
-            Files.createDirectories(dbFile.getParent());
-            Files.copy(template(), dbFile);
-        }
+        Path file = (b.folder == null ? ownFolder : b.folder).resolve(DB_FILE);
         admin = b.admin;
-        database = Database.open(dbFile);
+        ownsDatabase = b.existing == null;
+        if (b.existing != null) {
+            // another server on the same database
+            dbFile = b.existing.file();
+            database = Database.open(b.existing, Database.DEFAULT_CONNECT_WAIT);
+        } else if (kind == TestDatabase.POSTGRESQL) {
+            // A database of its own; a file already in the folder (e.g. one `generate` filled) is copied into it.
+            dbFile = null;
+            database = Database.open(Files.exists(file) ? PostgresCluster.get().copyOf(file)
+                    : PostgresCluster.get().newDatabase(), Database.DEFAULT_CONNECT_WAIT);
+        } else {
+            dbFile = file;
+            if (!Files.exists(dbFile)) {
+                Files.createDirectories(dbFile.getParent());
+                Files.copy(template(), dbFile);
+            }
+            database = Database.open(dbFile);
+        }
         try {
             if (admin != null) admin.createIn(database);
             services = AppServices.create(new AppConfig("127.0.0.1", 0, dbFile, b.behindProxy, b.trustedProxies, b.ops, b.embedOrigins), database, b.clock);
@@ -67,7 +86,11 @@ public final class TestApp implements AutoCloseable {
     public int port() { return app.port(); }
     public AppServices services() { return services; }
     public Database database() { return database; }
+    /** The SQLite file; null on PostgreSQL. */
     public Path dbFile() { return dbFile; }
+    /** Where the data is: the file, or the PostgreSQL database (its URL for {@code --db}). */
+    public DatabaseLocation location() { return database.location(); }
+    public TestDatabase kind() { return kind; }
     public TestAdmin admin() { return admin; }
 
     /** A new browser with an empty cookie jar. */
@@ -90,6 +113,7 @@ public final class TestApp implements AutoCloseable {
             app.stop();
         } finally {
             database.close();
+            if (kind == TestDatabase.POSTGRESQL && ownsDatabase) PostgresCluster.get().drop(database.location());
             if (ownFolder != null) deleteTree(ownFolder);
         }
     }
@@ -126,6 +150,8 @@ public final class TestApp implements AutoCloseable {
         private java.util.List<String> trustedProxies = java.util.List.of();
         private cn.jinjiang.aitraining.ops.OpsOptions ops = cn.jinjiang.aitraining.ops.OpsOptions.NONE;
         private java.util.List<String> embedOrigins = java.util.List.of();
+        private TestDatabase database = TestDatabase.chosen();
+        private DatabaseLocation existing;
 
         private Builder() {}
 
@@ -141,6 +167,10 @@ public final class TestApp implements AutoCloseable {
         public Builder admin(String username, String password) { return admin(new TestAdmin(username, password)); }
         /** Where the database file goes (kept after close); default: a temporary folder removed on close. */
         public Builder folder(Path folder) { this.folder = folder; return this; }
+        /** SQLite or PostgreSQL; default: {@link TestDatabase#chosen()} ({@code -Dtest.db}). */
+        public Builder database(TestDatabase database) { this.database = database; return this; }
+        /** Serve a database that exists already (another app's {@link #location()}, kept after close). */
+        public Builder existing(DatabaseLocation location) { this.existing = location; return this; }
 
         public TestApp start() {
             try {

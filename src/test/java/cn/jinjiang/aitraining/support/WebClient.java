@@ -33,7 +33,7 @@ public final class WebClient {
     public static final String FORM = "application/x-www-form-urlencoded";
 
     private final String baseUrl;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
     /** The CSRF token last read, and the session cookie it belongs to: a new session means a new token. */
     private String token;
@@ -46,7 +46,12 @@ public final class WebClient {
 
     /** With {@code keepCookies} false, a client like curl: every request carries only the headers it is given. */
     public WebClient(String baseUrl, boolean keepCookies) {
+        this(baseUrl, keepCookies, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private WebClient(String baseUrl, boolean keepCookies, CookieManager cookies) {
         this.baseUrl = baseUrl;
+        this.cookies = cookies;
         HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5));
         if (keepCookies) builder.cookieHandler(cookies);
@@ -54,6 +59,11 @@ public final class WebClient {
     }
 
     public String baseUrl() { return baseUrl; }
+
+    /** The same browser (the same cookies) talking to another server, e.g. the second one behind a proxy. */
+    public WebClient at(String otherBaseUrl) {
+        return new WebClient(otherBaseUrl, true, cookies);
+    }
 
     public HttpResponse<String> get(String path, String... headers) {
         return send(request(path, headers).GET());

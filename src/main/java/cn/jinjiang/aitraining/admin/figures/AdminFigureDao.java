@@ -124,7 +124,7 @@ public final class AdminFigureDao {
                         VALUES (:figureId, :value, :unit, :qualifier, :qualifierWord, :periodZh, :periodEn, :asOf,
                                 :sourceId, :quote, :now)""")
                 .bindMethods(o)
-                .bind("value", ValueParser.plain(o.value()).toPlainString())
+                .bind("value", ValueParser.plain(o.value()))
                 .bind("figureId", figureId)
                 .bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -137,7 +137,7 @@ public final class AdminFigureDao {
                                as_of = :asOf, source_id = :sourceId, quote = :quote, recorded_at = :now
                          WHERE id = :rowId""")
                 .bindMethods(o)
-                .bind("value", ValueParser.plain(o.value()).toPlainString())
+                .bind("value", ValueParser.plain(o.value()))
                 .bind("rowId", id)
                 .bind("now", now)
                 .execute();
