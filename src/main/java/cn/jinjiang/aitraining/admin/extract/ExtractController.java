@@ -59,9 +59,17 @@ public final class ExtractController {
         render(ctx, 200, form, errors, service.extract(valid.get()));
     }
 
-    // POST /admin/extract/review: the one form of everything ticked; saves nothing
+    // POST /admin/extract/review: the one form of everything ticked; saves nothing. It carries the
+    // one-time token the extract page was rendered with, so the review sent again after it was saved
+    // (browser back, "resubmit the form") leads to what was saved rather than to a form that saves twice.
     public void review(Context ctx) {
-        ReviewForm form = service.review(ctx.formParams("keep"), index -> ctx.formParam("target_" + index));
+        String token = ctx.formParam(ReviewForm.SUBMISSION_FIELD);
+        if (!ReviewSubmissions.wellFormed(token)) token = service.newToken();
+        else if (service.saved(token).isPresent()) {
+            redirectToSaved(ctx, token, true);
+            return;
+        }
+        ReviewForm form = service.review(ctx.formParams("keep"), index -> ctx.formParam("target_" + index), token);
         renderReview(ctx, 200, form, null);
     }
 
@@ -135,6 +143,8 @@ public final class ExtractController {
         model.put("result", result);
         model.put("maxChars", ExtractForm.MAX_CHARS);
         model.put("maxCandidates", ExtractService.MAX_CANDIDATES);
+        model.put("submissionField", ReviewForm.SUBMISSION_FIELD);
+        model.put("submission", service.newToken());
         ctx.status(status);
         views.html(ctx, "admin/extract", model);
     }

@@ -169,13 +169,13 @@ public final class ExtractService {
 
     /**
      * The one review form of the ticked candidates, each with the target typed or suggested for it,
-     * and a fresh one-time token: saving it twice saves once.
+     * and the one-time token {@code submission}: saving the form twice saves once.
      */
-    public ReviewForm review(List<String> picks, IntFunction<String> targetOf) {
-        return ReviewForm.fromPicks(picks, targetOf::apply, currentFigures(), submissions.newToken());
+    public ReviewForm review(List<String> picks, IntFunction<String> targetOf, String submission) {
+        return ReviewForm.fromPicks(picks, targetOf::apply, currentFigures(), submission);
     }
 
-    /** A fresh one-time token, for a review form posted without a valid one. */
+    /** A fresh one-time token (the extract page's pick form carries one into its review). */
     String newToken() {
         return submissions.newToken();
     }

@@ -286,11 +286,12 @@ public record ReviewForm(List<Item> items, Map<String, String> shared, Map<Strin
                         isNew ? "0" : i.version()).with("source_author", shared.get("source_author"));
                 String unitEn = null;
                 if (isNew) {
-                    // the English noun as typed, else the rule table's; never the Chinese unit
-                    String typedUnitEn = v.get("unit_en").strip();
-                    unitEn = typedUnitEn.isEmpty() ? UnitRules.english(v.get("unit")).orElse(null) : typedUnitEn;
+                    // the English noun as typed (checked like any text; Han refused above), else the rule
+                    // table's; never the Chinese unit
+                    String typedUnitEn = e.text("unit_en", v.get("unit_en"), false, 60);
+                    unitEn = typedUnitEn == null ? UnitRules.english(v.get("unit")).orElse(null) : typedUnitEn;
                     if (unitEn == null) e.add("unit_en", "validation.unit_en");
-                    else if (typedUnitEn.isEmpty()) v.put("unit_en", unitEn);
+                    else if (typedUnitEn == null) v.put("unit_en", unitEn);
                 }
                 Optional<FigureChange> change = validateRow(x -> form.validate(isNew, today, x), e);
                 if (change.isPresent() && e.isEmpty()) {

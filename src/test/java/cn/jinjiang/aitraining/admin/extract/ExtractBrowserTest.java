@@ -88,12 +88,21 @@ class ExtractBrowserTest {
         driver.findElement(By.id("reason")).sendKeys("浏览器测试：9月30日的后续报道");
         assertNoSeriousViolations("review form");
         browser.screenshot("admin-extract-review");
-        driver.findElement(By.id("extract-apply")).click();
+        int auditBefore = count("audit_entry");
+        int figuresBefore = count("figure");
+        int eventsBefore = count("event");
+        // a double click on Save sends the form twice
+        new org.openqa.selenium.interactions.Actions(driver).doubleClick(driver.findElement(By.id("extract-apply"))).perform();
         waitFor(d -> !d.findElements(By.id("saved-list")).isEmpty());
         String saved = driver.findElement(By.id("saved-list")).getText();
         assertTrue(saved.contains("AI学习活动"), saved);
         assertTrue(saved.contains("参加AI知识测试的干部"), saved);
         assertTrue(saved.contains("晋江举办首届干部AI应用技能大赛"), saved);
+        assertTrue(driver.getCurrentUrl().matches(".*/admin/extract/saved/[0-9a-f]{32}(\\?again=yes)?"),
+                "post/redirect/get: " + driver.getCurrentUrl());
+        assertEquals(auditBefore + 3, count("audit_entry"), "a double click saves once");
+        assertEquals(figuresBefore + 1, count("figure"));
+        assertEquals(eventsBefore + 1, count("event"));
 
         driver.get(app.baseUrl() + "/?lang=zh");
         assertEquals("112场", driver.findElement(By.cssSelector("li.card[data-key='ai-learning-activities'] .card-value")).getText());
@@ -101,6 +110,10 @@ class ExtractBrowserTest {
         String period = driver.findElement(By.cssSelector("li.card[data-key='ai-learning-activities'] .card-period")).getText();
         assertEquals("2025 year to date", period);
         assertEquals(List.of(), browser.consoleErrors(), "no console errors");
+    }
+
+    private static int count(String table) {
+        return app.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
     }
 
     private WebElement candidate(String span) {

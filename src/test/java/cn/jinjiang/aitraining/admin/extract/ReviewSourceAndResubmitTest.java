@@ -42,6 +42,8 @@ class ReviewSourceAndResubmitTest {
 
     TestApp app;
     WebClient c;
+    /** What the last {@link #review} posted to /admin/extract/review. */
+    List<Map.Entry<String, String>> reviewPosted;
 
     @BeforeEach void start() {
         app = TestApp.start();
@@ -66,6 +68,7 @@ class ReviewSourceAndResubmitTest {
                 Map.of("text", FollowUpReportTest.REPORT, "date", "2025-09-30", "source", "晋江经济报")));
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
         pairs.add(Map.entry("_csrf", Html.csrf(page)));
+        pairs.add(Map.entry("submission", Html.fields(page, "extract-pick-form").get("submission")));
         for (String span : spans) {
             Element row = page.select("tr.candidate").stream()
                     .filter(r -> r.select("label.candidate-span").text().equals(span)).findFirst().orElseThrow();
@@ -74,6 +77,7 @@ class ReviewSourceAndResubmitTest {
         }
         HttpResponse<String> r = c.postPairs("/admin/extract/review", pairs);
         assertEquals(200, r.statusCode(), r.body());
+        reviewPosted = pairs;
         return Html.parse(r);
     }
 
@@ -150,6 +154,8 @@ class ReviewSourceAndResubmitTest {
     void theSameReviewSentAgainSavesNothingAndShowsWhatTheFirstSaved() {
         Document review = review("112场", "约3200名", "9月26日");
         assertEquals(1, review.select("#extract-apply-form input[name=submission]").size(), "a one-time token");
+        assertEquals(reviewPosted.get(1).getValue(), Html.fields(review, "extract-apply-form").get("submission"),
+                "the token the extract page was rendered with");
         Map<String, Integer> before = counts();
         List<Map.Entry<String, String>> form = formData(review, typed(review));
 
@@ -173,6 +179,10 @@ class ReviewSourceAndResubmitTest {
         Document againPage = c.page(againUrl);
         assertTrue(Html.one(againPage, "#saved-already").text().contains("已经保存过"), againPage.text());
         assertEquals(links, againPage.select("#saved-list a").eachAttr("href"));
+        // the review itself sent again (the browser's "resubmit the form" after going back to it)
+        HttpResponse<String> reviewAgain = c.postPairs("/admin/extract/review", reviewPosted);
+        assertEquals(303, reviewAgain.statusCode());
+        assertEquals(againUrl, reviewAgain.headers().firstValue("Location").orElseThrow());
         Document english = c.page(againUrl + "&lang=en");
         assertTrue(Html.one(english, "#saved-already").text().contains("already saved"), english.text());
         assertEquals(links, english.select("#saved-list a").eachAttr("href"));
