@@ -314,6 +314,8 @@ class PublicChangesTest {
         // and the admin's own audit log does show both: the marker is real
         String audit = admin.get("/admin/audit").body();
         assertTrue(audit.contains("internal-reason-Zx81") && audit.contains(USER));
+        // staff see there what was published with each change
+        assertTrue(Html.parse(audit).select(".audit-public-note").eachText().contains("公开说明：" + CORRECTION_NOTE));
     }
 
     private static void assertNoLeak(String route, String body) {
