@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The public record of changes: every published update and correction of figures and events,
@@ -23,6 +25,8 @@ import java.util.Set;
 public final class ChangeLog {
     /** Dates of changes are the days in China, where the programme and its readers are. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeLog.class);
 
     private final ChangeDao dao;
     private final Map<String, PublicRecord> records = new LinkedHashMap<>();
@@ -68,6 +72,19 @@ public final class ChangeLog {
         return lastPublished().map(at -> at.atZone(ZONE).toLocalDate());
     }
 
+    /**
+     * What a change did; an entry whose states cannot be read (damaged by hand, or of a newer format)
+     * is listed as a change of the entity without values rather than taking the public pages down.
+     */
+    private static PublicRecord.Subject describe(PublicRecord record, ChangeDao.Row r) {
+        try {
+            return record.describe(r.beforeJson(), r.afterJson());
+        } catch (RuntimeException unreadable) {
+            LOG.warn("audit entry {} cannot be told publicly: {}", r.id(), unreadable.toString());
+            return new PublicRecord.Subject(ChangeKind.CORRECTION, r.entityKey(), r.entityKey(), null, null, null, null, null);
+        }
+    }
+
     private List<PublicChange> tell(List<ChangeDao.Row> rows) {
         Map<String, Set<String>> keysByType = new HashMap<>();
         for (ChangeDao.Row r : rows) keysByType.computeIfAbsent(r.entityType(), t -> new HashSet<>()).add(r.entityKey());
@@ -76,7 +93,7 @@ public final class ChangeLog {
         List<PublicChange> out = new ArrayList<>(rows.size());
         for (ChangeDao.Row r : rows) {
             PublicRecord record = records.get(r.entityType());
-            PublicRecord.Subject subject = record.describe(r.beforeJson(), r.afterJson());
+            PublicRecord.Subject subject = describe(record, r);
             String path = published.get(r.entityType()).contains(r.entityKey()) ? record.path(r.entityKey()) : null;
             out.add(new PublicChange(r.id(), r.occurredAt(), r.entityType(), r.entityKey(), subject,
                     r.publicNote(), path));

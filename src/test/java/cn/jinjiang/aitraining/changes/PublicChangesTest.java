@@ -119,6 +119,7 @@ class PublicChangesTest {
         Element first = items.get(items.size() - 1);
         assertTrue(first.hasClass("change-correction"));
         assertEquals("7期", first.selectFirst(".change-value").text());
+        assertTrue(first.selectFirst(".change-subject").text().startsWith("AI专题辅导讲座：7期"), first.text());
         assertEquals("（原为6期）", first.selectFirst(".change-replaced").text());
         assertEquals("说明：" + CORRECTION_NOTE, first.selectFirst(".change-note").text());
         assertEquals("/figures/ai-lectures", first.selectFirst(".change-subject a").attr("href"));
@@ -154,6 +155,7 @@ class PublicChangesTest {
         Element first = items.get(items.size() - 1);
         assertEquals("Correction", first.selectFirst(".change-kind").text());
         assertEquals("AI lectures", first.selectFirst(".change-subject a").text());
+        assertTrue(first.selectFirst(".change-subject").text().startsWith("AI lectures: 7 lectures"), first.text());
         assertTrue(first.selectFirst(".change-replaced").text().startsWith("(was 6"), first.text());
         // the note is shown as written: staff write it once, in Chinese
         assertEquals("Note: " + CORRECTION_NOTE, first.selectFirst(".change-note").text());
@@ -312,6 +314,8 @@ class PublicChangesTest {
         // and the admin's own audit log does show both: the marker is real
         String audit = admin.get("/admin/audit").body();
         assertTrue(audit.contains("internal-reason-Zx81") && audit.contains(USER));
+        // staff see there what was published with each change
+        assertTrue(Html.parse(audit).select(".audit-public-note").eachText().contains("公开说明：" + CORRECTION_NOTE));
     }
 
     private static void assertNoLeak(String route, String body) {

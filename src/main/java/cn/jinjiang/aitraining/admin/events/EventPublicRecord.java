@@ -35,7 +35,10 @@ public final class EventPublicRecord implements PublicRecord {
                 : before.archived() && !after.archived() ? ChangeKind.RESTORED
                 : ChangeKind.CORRECTION;
         boolean dateChanged = kind == ChangeKind.CORRECTION && !Objects.equals(before.date(), after.date());
-        return new Subject(kind, after.titleZh(), after.titleEn(), date(Lang.ZH, after), date(Lang.EN, after),
+        // an entry written before a field existed may lack the titles: fall back to the earlier state, then the key
+        String titleZh = firstOf(after.titleZh(), before == null ? null : before.titleZh(), after.key());
+        String titleEn = firstOf(after.titleEn(), before == null ? null : before.titleEn(), titleZh);
+        return new Subject(kind, titleZh, titleEn, date(Lang.ZH, after), date(Lang.EN, after),
                 dateChanged ? date(Lang.ZH, before) : null, dateChanged ? date(Lang.EN, before) : null, null);
     }
 
@@ -44,6 +47,11 @@ public final class EventPublicRecord implements PublicRecord {
 
     @Override
     public String path(String key) { return null; }
+
+    private static String firstOf(String... candidates) {
+        for (String c : candidates) if (c != null && !c.isBlank()) return c;
+        return "";
+    }
 
     private static String date(Lang lang, EventState e) {
         return e.date() == null ? Messages.get(lang, "event.undated") : DateFormat.format(lang, e.date());

@@ -35,34 +35,43 @@ public final class FigurePublicRecord implements PublicRecord {
     @Override
     public String entityType() { return AuditEntry.FIGURE; }
 
+    /**
+     * Entries written before a field existed store a partial state (a test keeps one): a missing list
+     * of observations means "not recorded", never "all withdrawn", and a missing name falls back.
+     */
     @Override
     public Subject describe(String beforeJson, String afterJson) {
         FigureState after = audit.read(afterJson, FigureState.class);
         FigureState before = audit.read(beforeJson, FigureState.class);
-        ObservationState latest = after.latest();
+        ObservationState latest = latest(after);
         Long latestId = latest == null ? null : latest.id();
-        if (before == null) return subject(ChangeKind.NEW, after, latest, null, null, latestId);
-        if (!before.archived() && after.archived()) return subject(ChangeKind.ARCHIVED, after, latest, null, null, latestId);
-        if (before.archived() && !after.archived()) return subject(ChangeKind.RESTORED, after, latest, null, null, latestId);
-        Map<Long, ObservationState> was = byId(before.observations());
-        Map<Long, ObservationState> now = byId(after.observations());
-        for (ObservationState o : after.observations()) {
-            ObservationState old = was.get(o.id());
-            if (old != null && !old.sameContent(o)) {
-                return subject(ChangeKind.CORRECTION, after, o, old, before.unitEn(), o.id());
+        String labelZh = firstOf(after.labelZh(), before == null ? null : before.labelZh(), after.key());
+        String labelEn = firstOf(after.labelEn(), before == null ? null : before.labelEn(), labelZh);
+        Names names = new Names(labelZh, labelEn, after.unitEn());
+        if (before == null) return subject(ChangeKind.NEW, names, latest, null, null, latestId);
+        if (!before.archived() && after.archived()) return subject(ChangeKind.ARCHIVED, names, latest, null, null, latestId);
+        if (before.archived() && !after.archived()) return subject(ChangeKind.RESTORED, names, latest, null, null, latestId);
+        if (before.observations() != null && after.observations() != null) {
+            Map<Long, ObservationState> was = byId(before.observations());
+            Map<Long, ObservationState> now = byId(after.observations());
+            for (ObservationState o : after.observations()) {
+                ObservationState old = was.get(o.id());
+                if (old != null && !same(old, o)) {
+                    return subject(ChangeKind.CORRECTION, names, o, old, before.unitEn(), o.id());
+                }
             }
-        }
-        for (ObservationState o : after.observations()) {
-            if (!was.containsKey(o.id())) return subject(ChangeKind.REPORT, after, o, null, null, o.id());
-        }
-        for (ObservationState old : before.observations()) {
-            // a value withdrawn (an undone report): the figure shows its previous value again
-            if (!now.containsKey(old.id())) {
-                return subject(ChangeKind.CORRECTION, after, latest, old, before.unitEn(), old.id());
+            for (ObservationState o : after.observations()) {
+                if (!was.containsKey(o.id())) return subject(ChangeKind.REPORT, names, o, null, null, o.id());
+            }
+            for (ObservationState old : before.observations()) {
+                // a value withdrawn (an undone report): the figure shows its previous value again
+                if (!now.containsKey(old.id())) {
+                    return subject(ChangeKind.CORRECTION, names, latest, old, before.unitEn(), old.id());
+                }
             }
         }
         // only the figure's own fields (its names): a correction with no value replaced
-        return subject(ChangeKind.CORRECTION, after, latest, null, null, null);
+        return subject(ChangeKind.CORRECTION, names, latest, null, null, null);
     }
 
     @Override
@@ -73,7 +82,10 @@ public final class FigurePublicRecord implements PublicRecord {
     @Override
     public String path(String key) { return "/figures/" + key; }
 
-    private static Subject subject(ChangeKind kind, FigureState f, ObservationState shown, ObservationState replaced,
+    /** The figure's names and English unit after the change. */
+    private record Names(String zh, String en, String unitEn) {}
+
+    private static Subject subject(ChangeKind kind, Names f, ObservationState shown, ObservationState replaced,
                                    String replacedUnitEn, Long observationId) {
         String zh = display(Lang.ZH, shown, f.unitEn());
         String en = display(Lang.EN, shown, f.unitEn());
@@ -81,12 +93,36 @@ public final class FigurePublicRecord implements PublicRecord {
         String oldEn = display(Lang.EN, replaced, replacedUnitEn);
         // a correction of the quote or the period keeps the value: "7期 (was 7期)" would say nothing
         boolean sameValue = oldZh != null && oldZh.equals(zh) && Objects.equals(oldEn, en);
-        return new Subject(kind, f.labelZh(), f.labelEn(), zh, en, sameValue ? null : oldZh, sameValue ? null : oldEn,
+        return new Subject(kind, f.zh(), f.en(), zh, en, sameValue ? null : oldZh, sameValue ? null : oldEn,
                 observationId);
     }
 
+    /** The value the figure showed: newest as-of date, then newest row (as {@link FigureState#latest()}). */
+    private static ObservationState latest(FigureState f) {
+        return f.observations() == null ? null : f.latest();
+    }
+
+    /** Same reported content; null-safe, as an old entry may lack fields. */
+    private static boolean same(ObservationState a, ObservationState b) {
+        boolean sameValue = a.value() == null ? b.value() == null : b.value() != null && a.value().compareTo(b.value()) == 0;
+        return sameValue && rest(a, b);
+    }
+
+    private static boolean rest(ObservationState a, ObservationState b) {
+        return Objects.equals(a.unit(), b.unit()) && Objects.equals(a.qualifier(), b.qualifier())
+                && Objects.equals(a.qualifierWord(), b.qualifierWord()) && Objects.equals(a.periodZh(), b.periodZh())
+                && Objects.equals(a.periodEn(), b.periodEn()) && Objects.equals(a.asOf(), b.asOf())
+                && a.sourceId() == b.sourceId() && Objects.equals(a.quote(), b.quote());
+    }
+
+    private static String firstOf(String... candidates) {
+        for (String c : candidates) if (c != null && !c.isBlank()) return c;
+        return "";
+    }
+
     private static String display(Lang lang, ObservationState o, String unitEn) {
-        return o == null ? null : QuantityFormat.display(lang, o.quantity(), unitEn);
+        if (o == null || o.value() == null || o.unit() == null || o.qualifier() == null) return null;
+        return QuantityFormat.display(lang, o.quantity(), unitEn);
     }
 
     private static Map<Long, ObservationState> byId(List<ObservationState> observations) {
