@@ -68,9 +68,8 @@ public final class LoginController {
         SessionStore.Started started = sessions.login(AdminGuard.session(ctx), user.get(), address, ctx.header("User-Agent"));
         guard.setCookie(ctx, started);
         // A one-time password goes straight to the account page: nothing else opens until it is changed.
-        boolean oneTime = user.get().mustChange();
-        started.session().flash(oneTime ? "account.flash.must_change" : "login.welcome", oneTime, user.get().username());
-        ctx.redirect(oneTime ? AdminGuard.ACCOUNT_PATH : "/admin", HttpStatus.SEE_OTHER);
+        started.session().flash("login.welcome", false, user.get().username());
+        ctx.redirect(user.get().mustChange() ? AdminGuard.ACCOUNT_PATH : "/admin", HttpStatus.SEE_OTHER);
     }
 
     public void logout(Context ctx) {

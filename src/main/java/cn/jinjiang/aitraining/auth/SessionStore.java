@@ -22,8 +22,9 @@ import org.jdbi.v3.core.Jdbi;
  * Signed-in sessions, kept in the database so a restart keeps everybody signed in and several
  * server processes share them. The browser holds a 256-bit random id; the database holds only its
  * SHA-256. A session ends after 30 minutes without a request or 12 hours after it began, whichever
- * comes first; expired rows are deleted when met and at every sign-in. Signing in always makes a
- * new id, so an id planted before (session fixation) is worth nothing.
+ * comes first; expired rows are deleted when met, at every sign-in and when an account page lists
+ * its sessions. Signing in always makes a new id, so an id planted before (session fixation) is
+ * worth nothing.
  */
 public final class SessionStore {
     public static final Duration IDLE = Duration.ofMinutes(30);

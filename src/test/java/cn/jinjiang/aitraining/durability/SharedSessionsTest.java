@@ -29,15 +29,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sessions and throttle counts live in the database: two server processes on one database (a file,
- * or with -Dtest.db=postgresql one PostgreSQL database)
- * share a sign-in and the throttle, a restarted process keeps everyone signed in, and the
- * database holds only the hash of a session id.
+ * or with -Dtest.db=postgresql one PostgreSQL database) share a sign-in and the throttle, a
+ * restarted process keeps everyone signed in, the database holds only the hash of a session id,
+ * and either process's account page lists and ends the sessions of both.
  */
 class SharedSessionsTest {
     static final String USER = "session-tester";
@@ -72,6 +73,15 @@ class SharedSessionsTest {
             assertTrue(stored.contains(hash), "the hash is stored");
             assertFalse(stored.contains(session), "the id itself is not");
 
+            // Either process's account page lists the sessions of both, and ending one ends it everywhere.
+            String second = signIn(portB);
+            Document account = Html.parse(get(portA, "/admin/account", session));
+            assertEquals(2, account.select("#sessions-table tr.session-row").size(), account.outerHtml());
+            String ref = Html.one(account, "#sessions-table tr.session-row:not(.current-session)").attr("data-ref");
+            assertEquals(303, post(portA, "/admin/account/sessions/" + ref + "/end", session, Html.csrf(account)).statusCode());
+            assertEquals(303, admin(portB, second).statusCode(), "the second session ended on B too");
+            assertEquals(200, admin(portB, session).statusCode());
+
             // Throttle counts are shared: four wrong passwords on A, one on B, then B refuses.
             for (int i = 0; i < 4; i++) assertEquals(401, login(portA, "wrong " + i).statusCode());
             assertEquals(401, login(portB, "wrong 4").statusCode());
@@ -82,6 +92,8 @@ class SharedSessionsTest {
             assertTrue(a.waitFor(20, TimeUnit.SECONDS));
             running.add(startServer(db, portA));
             assertEquals(200, admin(portA, session).statusCode(), "still signed in after A restarted");
+            Document afterRestart = Html.parse(get(portA, "/admin/account", session));
+            assertEquals(1, afterRestart.select("#sessions-table tr.current-session").size(), "the restarted A lists the session");
         } finally {
             for (Process p : running) {
                 p.destroy();
@@ -110,6 +122,16 @@ class SharedSessionsTest {
 
     private HttpResponse<String> admin(int port, String session) throws Exception {
         return send(HttpRequest.newBuilder(url(port, "/admin")).header("Cookie", AdminGuard.COOKIE + "=" + session).GET().build());
+    }
+
+    private HttpResponse<String> get(int port, String path, String session) throws Exception {
+        return send(HttpRequest.newBuilder(url(port, path)).header("Cookie", AdminGuard.COOKIE + "=" + session).GET().build());
+    }
+
+    private HttpResponse<String> post(int port, String path, String session, String csrf) throws Exception {
+        return send(HttpRequest.newBuilder(url(port, path)).header("Cookie", AdminGuard.COOKIE + "=" + session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(WebClient.encode(Map.of("_csrf", csrf)))).build());
     }
 
     private static String cookie(HttpResponse<?> response, String name) {
