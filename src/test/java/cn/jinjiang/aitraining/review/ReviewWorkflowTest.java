@@ -112,7 +112,10 @@ class ReviewWorkflowTest {
         List<String> valueRow = card.select("table.review-diff tr").stream()
                 .filter(tr -> tr.select("th").text().equals("数值")).map(Element::text).toList();
         assertEquals(List.of("数值 6 7"), valueRow, card.outerHtml());
-        assertFalse(Html.one(editor.page("/admin/review"), "#change-" + id).select("form").hasText(),
+        Element english = Html.one(publisher.page("/admin/review?lang=en"), "#change-" + id);
+        assertTrue(english.text().contains("New report or correction of a figure: AI lectures"), english.text());
+        assertTrue(english.text().contains("Proposed by ed"), english.text());
+        assertTrue(Html.one(editor.page("/admin/review"), "#change-" + id).select("form").isEmpty(),
                 "the editor gets no approve or reject form");
 
         HttpResponse<String> approved = approve(publisher, id, "checked against the paper");
@@ -188,6 +191,8 @@ class ReviewWorkflowTest {
         List<String> valueRow = page.select("table.review-diff tr").stream()
                 .filter(tr -> tr.select("th").text().equals("数值")).map(Element::text).toList();
         assertEquals(List.of("数值 8 7"), valueRow, "saved now against proposed");
+        assertTrue(page.select("form.review-approve").isEmpty(), "no second blind try");
+        assertEquals(1, page.select("form.review-reject").size(), "but it can be rejected from here");
         assertTrue(app.cookielessClient().get("/api/figures/ai-lectures").body().contains("\"value\":8"));
         assertEquals(entries, auditCount());
         assertEquals("pending", pendingRow(id).get("status"));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What every admin page does the same way: the 422 answer, the conflict and archive pages, flash-and-redirect. */
 public final class AdminPages {
@@ -60,7 +61,7 @@ public final class AdminPages {
     /** The same, with the form as the caller completes it (an import adds the plan it previewed). */
     public static boolean heldForReview(Context ctx, ReviewGate review, String kind, String targetKey, Integer baseVersion,
                                         Map<String, List<String>> form) {
-        java.util.Optional<String> page = review.hold(AdminGuard.session(ctx), kind, targetKey, baseVersion, form);
+        Optional<String> page = review.hold(AdminGuard.session(ctx), kind, targetKey, baseVersion, form);
         page.ifPresent(url -> ctx.redirect(url, HttpStatus.SEE_OTHER));
         return page.isPresent();
     }

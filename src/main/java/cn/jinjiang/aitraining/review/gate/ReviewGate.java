@@ -24,7 +24,4 @@ public interface ReviewGate {
      */
     Optional<String> hold(AdminSession session, String kind, String targetKey, Integer baseVersion,
                           Map<String, List<String>> form);
-
-    /** For tests and scripts that build the app without review: every change is applied at once. */
-    ReviewGate NEVER = (session, kind, targetKey, baseVersion, form) -> Optional.empty();
 }
