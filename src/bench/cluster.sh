@@ -123,17 +123,18 @@ bench_wait_healthy "$ONE_PORT" 10
 # ---- 1. reads ---------------------------------------------------------------------------------
 ROUTES=("/" "/figures/ai-training-attendance" "/api/figures")
 for port in "$ONE_PORT" "$TWO_PORT"; do   # warm-up: JIT and caches of both servers
-  for route in "${ROUTES[@]}"; do wrk -t2 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$port$route" >/dev/null; done
+  for route in "${ROUTES[@]}"; do wrk -t2 -c"$CONNECTIONS" -d3s --timeout 10s "http://127.0.0.1:$port$route" >/dev/null || true; done
 done
 printf '\nReads: wrk -t2 -c%s -d%ss per route through nginx; %s cores; %s; database %s\n\n' \
   "$CONNECTIONS" "$DURATION" "$(nproc)" "$(date -u +%F)" "$DB"
-printf '%-34s %12s %10s %10s %8s\n' route setup "req/s" "p50 ms" "p99 ms" "errors"
+printf '%-34s %12s %10s %10s %10s %6s\n' route setup "req/s" "p50 ms" "p99 ms" "errors"
 for route in "${ROUTES[@]}"; do
   for setup in one two; do
     port=$ONE_PORT; [[ $setup == two ]] && port=$TWO_PORT
-    read -r rps p50 p99 errors < <(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$port$route" | bench_wrk_summary)
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency "http://127.0.0.1:$port$route" >"$WORK/wrk-$setup.txt" 2>&1 || true
+    read -r rps p50 p99 errors < <(bench_wrk_summary <"$WORK/wrk-$setup.txt")
     label="1 server"; [[ $setup == two ]] && label="2 servers"
-    printf '%-34s %12s %10s %10s %8s %6s\n' "$route" "$label" "$rps" "$p50" "$p99" "$errors"
+    printf '%-34s %12s %10s %10s %10s %6s\n' "$route" "$label" "$rps" "$p50" "$p99" "$errors"
   done
 done
 
@@ -173,7 +174,7 @@ request = function()
   return wrk.format("GET", paths[(i % #paths) + 1])
 end
 LUA
-wrk -t2 -c8 -d"${SOAK}s" --latency -s "$WORK/mixed.lua" "$NGX" >"$WORK/soak-wrk.txt" 2>&1 &
+wrk -t2 -c8 -d"${SOAK}s" --timeout 10s --latency -s "$WORK/mixed.lua" "$NGX" >"$WORK/soak-wrk.txt" 2>&1 &
 BG_PIDS+=($!)
 WRK_PID=$!
 : >"$WORK/acked.txt"; : >"$WORK/edit-errors.txt"
