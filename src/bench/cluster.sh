@@ -128,11 +128,12 @@ done
 printf '\nReads: wrk -t2 -c%s -d%ss per route through nginx; %s cores; %s; database %s\n\n' \
   "$CONNECTIONS" "$DURATION" "$(nproc)" "$(date -u +%F)" "$DB"
 printf '%-34s %12s %10s %10s %10s %6s\n' route setup "req/s" "p50 ms" "p99 ms" "errors"
-for route in "${ROUTES[@]}"; do
+for r in "${!ROUTES[@]}"; do
+  route=${ROUTES[$r]}
   for setup in one two; do
     port=$ONE_PORT; [[ $setup == two ]] && port=$TWO_PORT
-    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency "http://127.0.0.1:$port$route" >"$WORK/wrk-$setup.txt" 2>&1 || true
-    read -r rps p50 p99 errors < <(bench_wrk_summary <"$WORK/wrk-$setup.txt")
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency "http://127.0.0.1:$port$route" >"$WORK/wrk-$r-$setup.txt" 2>&1 || true
+    read -r rps p50 p99 errors < <(bench_wrk_summary <"$WORK/wrk-$r-$setup.txt")
     label="1 server"; [[ $setup == two ]] && label="2 servers"
     printf '%-34s %12s %10s %10s %10s %6s\n' "$route" "$label" "$rps" "$p50" "$p99" "$errors"
   done
@@ -178,11 +179,12 @@ wrk -t2 -c8 -d"${SOAK}s" --timeout 10s --latency -s "$WORK/mixed.lua" "$NGX" >"$
 BG_PIDS+=($!)
 WRK_PID=$!
 : >"$WORK/acked.txt"; : >"$WORK/edit-errors.txt"
-start=$(now_ms); kill_at=$(( start + SOAK * 500 )); end=$(( start + SOAK * 1000 )); killed_at=0; n=100000
+start=$(now_ms); end=$(( start + SOAK * 1000 )); n=100000
+# B dies halfway through, whatever the edit loop is doing at that moment.
+( sleep "$(( SOAK / 2 ))"; echo $(( $(date +%s%N) / 1000000 )) >"$WORK/killed-at"; kill -KILL "$B_PID" ) &
+KILLER_PID=$!
+BG_PIDS+=("$KILLER_PID")
 while (( $(now_ms) < end )); do
-  if (( killed_at == 0 && $(now_ms) >= kill_at )); then
-    kill -KILL "$B_PID"; killed_at=$(now_ms)
-  fi
   n=$((n + 1))
   status=$(bench_admin_save_figure "$NGX" "$COOKIES_N" "$n" || true)
   case "$status" in
@@ -191,9 +193,11 @@ while (( $(now_ms) < end )); do
     *) echo "$n $(now_ms) $status" >>"$WORK/edit-errors.txt" ;;
   esac
 done
+wait "$KILLER_PID" 2>/dev/null || true
 wait "$WRK_PID" 2>/dev/null || true
 wait "$B_PID" 2>/dev/null || true
 B_PID=""
+killed_at=$(cat "$WORK/killed-at")
 
 # Every acknowledged edit must be in the audit log (reason "bench edit N"), read through the survivor.
 curl -fsS -m 60 -b "$COOKIES_A" "http://127.0.0.1:$A_PORT/admin/audit.csv" -o "$WORK/audit.csv"
