@@ -122,7 +122,12 @@ bench_wait_healthy "$ONE_PORT" 10
 
 # ---- 1. reads ---------------------------------------------------------------------------------
 ROUTES=("/" "/figures/ai-training-attendance" "/api/figures")
-for port in "$ONE_PORT" "$TWO_PORT"; do   # warm-up: JIT and caches of both servers
+# Warm-up: each page rendered once by each server (a cold render takes seconds on a loaded machine,
+# longer than wrk waits), then the JIT.
+for route in "${ROUTES[@]}"; do
+  for port in "$A_PORT" "$B_PORT"; do curl -fsS -m 120 -o /dev/null "http://127.0.0.1:$port$route" || true; done
+done
+for port in "$ONE_PORT" "$TWO_PORT"; do
   for route in "${ROUTES[@]}"; do wrk -t2 -c"$CONNECTIONS" -d3s --timeout 10s "http://127.0.0.1:$port$route" >/dev/null || true; done
 done
 printf '\nReads: wrk -t2 -c%s -d%ss per route through nginx; %s cores; %s; database %s\n\n' \
