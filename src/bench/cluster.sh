@@ -125,7 +125,8 @@ ROUTES=("/" "/figures/ai-training-attendance" "/api/figures")
 # Warm-up: each page rendered once by each server (a cold render takes seconds on a loaded machine,
 # longer than wrk waits), then the JIT.
 for route in "${ROUTES[@]}"; do
-  for port in "$A_PORT" "$B_PORT"; do curl -fsS -m 120 -o /dev/null "http://127.0.0.1:$port$route" || true; done
+  # through each nginx (kept per origin, as pages carry absolute links), twice for both upstreams
+  for port in "$ONE_PORT" "$TWO_PORT" "$TWO_PORT"; do curl -fsS -m 120 -o /dev/null "http://127.0.0.1:$port$route" || true; done
 done
 for port in "$ONE_PORT" "$TWO_PORT"; do
   for route in "${ROUTES[@]}"; do wrk -t2 -c"$CONNECTIONS" -d3s --timeout 10s "http://127.0.0.1:$port$route" >/dev/null || true; done
