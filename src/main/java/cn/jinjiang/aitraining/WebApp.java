@@ -215,7 +215,10 @@ public final class WebApp {
             config.routes.exception(cn.jinjiang.aitraining.figures.BadFilter.class, (e, ctx) -> errors.show(ctx, 400, e.messageKey()));
             config.routes.exception(DatabaseUnavailable.class, (e, ctx) -> databaseAway(ctx, errors));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                if (!s.dataVersion().reachable() || DatabaseUnavailable.causedBy(e)) databaseAway(ctx, errors);
+                // A database error while the database is known to be away is that, not a bug; anything
+                // else (a client that left, a bug) keeps its own answer.
+                boolean away = DatabaseUnavailable.causedBy(e) || (!s.dataVersion().reachable() && DatabaseUnavailable.fromDatabase(e));
+                if (away) databaseAway(ctx, errors);
                 else errors.unexpected(e, ctx);
             });
         });

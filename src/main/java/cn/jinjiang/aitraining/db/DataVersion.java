@@ -3,6 +3,7 @@ package cn.jinjiang.aitraining.db;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -20,11 +21,16 @@ import org.jdbi.v3.core.config.JdbiConfig;
  *
  * <p>The same reads tell whether the database answers: {@link #reachable()} is false after a
  * refresh failed, or while one has been waiting longer than {@link #HUNG_AFTER_NANOS} (a pool
- * waiting for a connection that does not come), until a refresh succeeds again.
+ * waiting for a connection that does not come) although the pool is not simply busy, until a refresh
+ * succeeds again.
  */
 public final class DataVersion {
-    /** A refresh waiting this long means the database is not answering. */
-    static final long HUNG_AFTER_NANOS = TimeUnit.SECONDS.toNanos(3);
+    /**
+     * A refresh waiting this long means the database is not answering. One primary-key read takes a
+     * millisecond; the margin is for a machine so loaded that the poll thread waits seconds for a core
+     * (measured: stalls over 5 s at a load average of 58 on 2 cores), which must not read as an outage.
+     */
+    static final long HUNG_AFTER_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Jdbi jdbi;
     private final CommitSignal signal;
@@ -32,6 +38,7 @@ public final class DataVersion {
     /** System.nanoTime() when the refresh in progress began; 0 when none is. */
     private volatile long refreshStarted;
     private volatile boolean lastRefreshFailed;
+    private volatile BooleanSupplier poolBusy = () -> false;
 
     public DataVersion(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -68,7 +75,16 @@ public final class DataVersion {
     public boolean reachable() {
         if (lastRefreshFailed) return false;
         long started = refreshStarted;
-        return started == 0 || System.nanoTime() - started < HUNG_AFTER_NANOS;
+        return started == 0 || System.nanoTime() - started < HUNG_AFTER_NANOS || poolBusy.getAsBoolean();
+    }
+
+    /**
+     * A refresh that waits while every pooled connection is in use by requests is waiting its turn,
+     * not for a dead database (slow pages on a loaded machine exhaust the pool): it counts as an
+     * outage only when it finally fails.
+     */
+    public void excuseSlowRefreshesWhile(BooleanSupplier poolBusy) {
+        this.poolBusy = poolBusy;
     }
 
     /** The version last read, without asking the database; -1 before the first read. */

@@ -34,6 +34,10 @@ public final class Operations {
     /** Opens the access log now, so a file that cannot be written stops the start-up with its reason. */
     public static Operations create(OpsOptions options, DataVersion version, HikariDataSource pool, HttpCache cache) {
         OpsOptions o = options == null ? OpsOptions.NONE : options;
+        version.excuseSlowRefreshesWhile(() -> {
+            var state = pool.getHikariPoolMXBean();
+            return state != null && state.getActiveConnections() >= pool.getMaximumPoolSize();
+        });
         Metrics metrics = o.metricsPort() == null ? null : new Metrics(version, cache, pool);
         AccessLog accessLog = o.accessLog() == null ? null : AccessLog.open(o.accessLog());
         return new Operations(o, new VersionPoller(version, metrics), metrics, accessLog);

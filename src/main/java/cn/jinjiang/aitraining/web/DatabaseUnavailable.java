@@ -25,4 +25,13 @@ public final class DatabaseUnavailable extends RuntimeException {
         }
         return false;
     }
+
+    /** Whether a failure came from the database at all (a JDBC or Jdbi exception in its causes). */
+    public static boolean fromDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException || t instanceof org.jdbi.v3.core.JdbiException) return true;
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
 }

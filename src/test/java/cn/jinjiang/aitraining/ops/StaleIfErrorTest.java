@@ -59,7 +59,7 @@ class StaleIfErrorTest {
             app.database().pool().getHikariPoolMXBean().softEvictConnections();
             long t0 = System.nanoTime();
             HttpResponse<String> health = waitFor(visitor, "/healthz", status -> status == 503);
-            System.out.println("PHASE unreachable after ms " + (System.nanoTime() - t0) / 1_000_000);
+            System.out.println("Outage noticed after (ms): " + (System.nanoTime() - t0) / 1_000_000);
             assertTrue(health.body().contains("\"unreachable\""), health.body());
 
             HttpResponse<String> staleZh = visitor.get("/");
@@ -103,7 +103,7 @@ class StaleIfErrorTest {
             Files.move(away, folder);
             long t1 = System.nanoTime();
             waitFor(visitor, "/healthz", status -> status == 200);
-            System.out.println("PHASE reachable after ms " + (System.nanoTime() - t1) / 1_000_000);
+            System.out.println("Recovered after (ms): " + (System.nanoTime() - t1) / 1_000_000);
             HttpResponse<String> fresh = visitor.get("/");
             assertTrue(Html.parse(fresh).select("#stale-banner").isEmpty(), "the banner is gone");
             assertEquals(etag, fresh.headers().firstValue("ETag").orElse(null), "nothing changed meanwhile");
