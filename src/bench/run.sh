@@ -4,7 +4,7 @@
 #   src/bench/run.sh [--no-build] [--duration SECONDS] [--connections N] [--soak SECONDS]
 #
 # Builds the jar, starts the server (the README's run command) on a fresh copy of the curated
-# database, saves the dashboard's HTML, CSV and JSON as static files and serves them from nginx on
+# database, saves the dashboard's HTML, CSV and JSON (and a chart's page and CSV) as static files and serves them from nginx on
 # another loopback port: the ceiling for serving those exact bytes on this machine. Then wrk loads
 # both in alternation, same connections and duration, and one table is printed. Also measures
 # cold start to /healthz and to / (median of 5), throughput in the first 10 s after start against the
@@ -60,6 +60,8 @@ curl -fsS -m 30 "$B/?lang=en" -o "$WORK/www/index-en.html"
 curl -fsS -m 30 "$B/figures/ai-training-attendance?lang=zh" -o "$WORK/www/figure.html"
 curl -fsS -m 30 "$B/figures.csv" -o "$WORK/www/figures.csv"
 curl -fsS -m 30 "$B/api/figures" -o "$WORK/www/figures.json"
+curl -fsS -m 30 "$B/charts/reach?lang=zh" -o "$WORK/www/chart.html"
+curl -fsS -m 30 "$B/charts/reach.csv" -o "$WORK/www/chart.csv"
 OUR_ETAG=$(curl -fsS -m 30 -D - -o /dev/null "$B/" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
 
 cat >"$WORK/nginx.conf" <<NGINX
@@ -81,6 +83,8 @@ http {
     location = /figures/ai-training-attendance { try_files /figure.html =404; }
     location = /figures.csv { try_files /figures.csv =404; }
     location = /api/figures { default_type application/json; try_files /figures.json =404; }
+    location = /charts/reach { default_type text/html; try_files /chart.html =404; }
+    location = /charts/reach.csv { try_files /chart.csv =404; }
   }
 }
 NGINX
@@ -95,9 +99,9 @@ run_wrk() { # url [header]
   else wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" | bench_wrk_summary; fi
 }
 
-ROUTES=("/" "/?lang=en" "/figures/ai-training-attendance" "/figures.csv" "/api/figures" "304 /")
+ROUTES=("/" "/?lang=en" "/figures/ai-training-attendance" "/charts/reach" "/charts/reach.csv" "/figures.csv" "/api/figures" "304 /")
 # Warm-up: let the JIT compile the hot paths of every route before anything is measured.
-for route in "/" "/?lang=en" "/figures/ai-training-attendance" "/figures.csv" "/api/figures"; do
+for route in "/" "/?lang=en" "/figures/ai-training-attendance" "/charts/reach" "/charts/reach.csv" "/figures.csv" "/api/figures"; do
   wrk -t2 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$OURS_PORT$route" >/dev/null
 done
 wrk -t2 -c"$CONNECTIONS" -d3s -H "If-None-Match: $OUR_ETAG" "http://127.0.0.1:$OURS_PORT/" >/dev/null

@@ -24,37 +24,119 @@
     }
   };
 
-  // Write each value's label (with its qualifier mark: ≈ > +) next to its bar or point.
+  // The units of the value labels, for the axis ticks too: 万/亿 in Chinese, million/billion in
+  // English, chosen by the axis's largest value so every tick uses the same one (never "350,000,000"
+  // beside 3.5亿元).
+  function tickFormatter(numbers) {
+    var zh = numbers !== 'en';
+    return function (value) {
+      var max = Math.max(Math.abs(this.max || 0), Math.abs(this.min || 0));
+      var v = Number(value);
+      if (v === 0) return '0';
+      if (zh && max >= 1e8) return round(v / 1e8) + '亿';
+      if (zh && max >= 1e4) return round(v / 1e4) + '万';
+      if (!zh && max >= 1e9) return round(v / 1e9) + ' billion';
+      if (!zh && max >= 1e6) return round(v / 1e6) + ' million';
+      return round(v).toLocaleString('en-US');
+    };
+  }
+
+  function round(v) {
+    return Number(v.toFixed(2)).toLocaleString('en-US', { maximumFractionDigits: 2 });
+  }
+
+  var measureContext = document.createElement('canvas').getContext('2d');
+  function textWidth(text, font) {
+    measureContext.font = font;
+    return measureContext.measureText(text).width;
+  }
+
+  function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
+
+  // The boxes of the axis labels as Chart.js lays them out (getLabelItems), so drawn labels can avoid
+  // them and a test can check that nothing overlaps.
+  function tickBoxes(chart) {
+    var boxes = [];
+    Object.keys(chart.scales).forEach(function (id) {
+      var scale = chart.scales[id];
+      if (!scale.options.display || !scale.getLabelItems) return;
+      scale.getLabelItems().forEach(function (item) {
+        var lines = Array.isArray(item.label) ? item.label : [item.label];
+        var font = item.font;
+        var w = 0;
+        lines.forEach(function (l) { w = Math.max(w, textWidth(String(l), font.string)); });
+        if (!w) return;
+        var h = lines.length * font.lineHeight;
+        var o = item.options;
+        var x = o.translation[0];
+        var y = o.translation[1] + (item.textOffset || 0);
+        var left = o.textAlign === 'right' ? x - w : o.textAlign === 'center' ? x - w / 2 : x;
+        var top = o.textBaseline === 'middle' ? y - font.lineHeight / 2
+          : o.textBaseline === 'bottom' ? y - font.lineHeight : y;
+        boxes.push({ x: left, y: top, w: w, h: h, kind: 'tick', text: lines.join(' ') });
+      });
+    });
+    return boxes;
+  }
+
+  // Writes each value's label (with its qualifier mark: ≈ > +) next to its bar or point. A label is
+  // placed where it overlaps no other label and no axis number and stays inside the chart: above the
+  // point, else below it, else a row higher or lower; one that fits nowhere is left out (the tooltip
+  // and the table beside the chart have every value).
   var valueLabels = {
     id: 'valueLabels',
     afterDatasetsDraw: function (chart) {
-      var labels = chart.options.plugins.valueLabels && chart.options.plugins.valueLabels.labels;
-      if (!labels) return;
+      var opts = chart.options.plugins.valueLabels || {};
+      var placed = [];
+      var ticks = tickBoxes(chart);
+      var area = chart.chartArea;
       var ctx = chart.ctx;
-      var horizontal = chart.options.indexAxis === 'y';
+      var font = 'bold 13px ' + FONT;
+      var height = 16;
       ctx.save();
-      ctx.fillStyle = INK;
-      ctx.font = 'bold 13px ' + FONT;
-      chart.getDatasetMeta(0).data.forEach(function (element, i) {
-        var text = labels[i];
-        if (!text) return;
-        if (horizontal) {
+      ctx.font = font;
+      ctx.textBaseline = 'top';
+      var horizontal = chart.options.indexAxis === 'y';
+      chart.data.datasets.forEach(function (dataset, d) {
+        var labels = dataset.valueLabels || (d === 0 ? opts.labels : null);
+        if (!labels) return;
+        var meta = chart.getDatasetMeta(d);
+        if (meta.hidden) return;
+        meta.data.forEach(function (element, i) {
+          var text = labels[i];
+          if (!text || element.skip) return;
           var w = ctx.measureText(text).width;
-          var inside = element.x - chart.chartArea.left > w + 16;
-          ctx.textAlign = inside ? 'right' : 'left';
-          ctx.textBaseline = 'middle';
-          ctx.fillStyle = inside ? '#ffffff' : INK;
-          ctx.fillText(text, inside ? element.x - 8 : element.x + 6, element.y);
-        } else {
-          ctx.textAlign = 'center';
-          ctx.textBaseline = 'bottom';
-          ctx.fillStyle = INK;
-          ctx.fillText(text, element.x, element.y - 4);
-        }
+          var candidates;
+          if (horizontal) {
+            var inside = element.x - area.left > w + 16;
+            candidates = [{ x: inside ? element.x - 8 - w : element.x + 6, y: element.y - height / 2, inside: inside }];
+          } else {
+            var x = Math.min(Math.max(element.x - w / 2, area.left + 2), area.right - w - 2);
+            var up = element.y - 6 - height;
+            var down = element.y + 8;
+            candidates = opts.fixed ? [{ x: x, y: up }]
+              : [{ x: x, y: up }, { x: x, y: down }, { x: x, y: up - height - 2 }, { x: x, y: down + height + 2 }];
+          }
+          for (var c = 0; c < candidates.length; c++) {
+            var box = { x: candidates[c].x, y: candidates[c].y, w: w, h: height, kind: 'value', text: text };
+            var outside = box.x < 0 || box.x + box.w > chart.width || box.y < 0 || box.y + box.h > chart.height
+              || (!horizontal && (box.y < area.top - 24 || box.y + box.h > area.bottom));
+            var clash = placed.concat(ticks).some(function (b) { return overlaps(b, box); });
+            if (outside || clash) continue;
+            ctx.fillStyle = candidates[c].inside ? '#ffffff' : INK;
+            ctx.fillText(text, box.x, box.y + 1);
+            placed.push(box);
+            break;
+          }
+        });
       });
       ctx.restore();
+      chart.$labelBoxes = placed.concat(ticks);
     },
     afterRender: function (chart) {
+      chart.canvas.setAttribute('data-label-boxes', JSON.stringify(chart.$labelBoxes || []));
       chart.canvas.setAttribute('data-drawn', 'true');
     }
   };
@@ -63,7 +145,29 @@
     return data.marks.map(function (m) { return m ? QUALIFIED : ACCENT; });
   }
 
+  // Bar labels arrive already broken into lines by the server (never inside a word, a number or a
+  // quoted name; an ellipsis where they had to be shortened); the tooltip shows the full label.
+  var NARROW = 560;
+  function fitLines(lines, max) {
+    if (lines.length <= max) return lines;
+    var kept = lines.slice(0, max);
+    kept[max - 1] = kept[max - 1].replace(/…$/, '') + '…';
+    return kept;
+  }
+
   function barConfig(data, horizontal) {
+    var longest = 0;
+    data.valueLabels.forEach(function (l) { longest = Math.max(longest, textWidth(l, 'bold 13px ' + FONT)); });
+    var ticks = { color: INK, callback: tickFormatter(data.numbers), maxTicksLimit: 6 };
+    // On a narrow chart the labels' shorter lines, so the axis never has to cut them off.
+    // Horizontal bars: no more lines than a bar's row has room for (the last one then ends in "…").
+    var categories = { color: INK, autoSkip: false, maxRotation: 0,
+                       callback: function (value, index) {
+                         var lines = this.chart.width < NARROW && data.narrowLabels ? data.narrowLabels[index] : this.getLabelForValue(value);
+                         if (!horizontal || !Array.isArray(lines)) return lines;
+                         var room = (this.chart.height - 72) / data.labels.length;
+                         return fitLines(lines, Math.max(1, Math.floor(room / 15)));
+                       } };
     return {
       type: 'bar',
       data: {
@@ -73,24 +177,73 @@
       },
       options: {
         indexAxis: horizontal ? 'y' : 'x',
-        layout: { padding: { top: 22, right: horizontal ? 70 : 8 } },
+        layout: { padding: { top: 22, right: horizontal ? Math.ceil(longest) + 14 : 8 } },
         scales: {
           x: { beginAtZero: true, grid: { color: horizontal ? GRID : 'transparent' },
                title: { display: horizontal, text: data.axis, color: INK },
-               ticks: { color: INK, autoSkip: horizontal, maxRotation: 0, callback: horizontal ? undefined : wrapTick } },
+               ticks: horizontal ? ticks : categories },
           y: { beginAtZero: true, grid: { color: horizontal ? 'transparent' : GRID },
-               ticks: { color: INK, autoSkip: false, callback: horizontal ? wrapTick : undefined },
+               ticks: horizontal ? categories : ticks,
                title: { display: !horizontal, text: data.axis, color: INK } }
         },
         plugins: {
           legend: { display: false },
-          tooltip: { callbacks: { label: function (item) { return data.valueLabels[item.dataIndex]; } } },
-          valueLabels: { labels: data.valueLabels }
+          tooltip: { callbacks: {
+            title: function (items) { return items.length ? data.fullLabels[items[0].dataIndex] : ''; },
+            label: function (item) { return data.valueLabels[item.dataIndex]; } } },
+          valueLabels: { labels: data.valueLabels, fixed: true }
         }
       }
     };
   }
 
+  // The history of one or more figures: one line per figure on a time axis. The server puts a gap
+  // (y: null) between two reports whose periods differ, so no line joins values that cannot be
+  // compared; the legend says where a line is broken.
+  var SERIES = ['#0b4f8a', '#b35806', '#1b7837', '#762a83', '#4d4d4d', '#c51b7d'];
+  function seriesConfig(data) {
+    var dayMs = 86400000;
+    var days = [];
+    data.series.forEach(function (s) { s.points.forEach(function (p) { if (p.y !== null) days.push(p.x); }); });
+    var min = Math.min.apply(null, days);
+    var max = Math.max.apply(null, days);
+    var pad = Math.max(10, (max - min) * 0.08);
+    // Days within a few months, months over longer spans: never the same tick text twice.
+    var fmt = new Intl.DateTimeFormat(lang, max - min < 180
+      ? { month: 'short', day: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' });
+    return {
+      type: 'line',
+      data: {
+        datasets: data.series.map(function (s, i) {
+          var colour = SERIES[i % SERIES.length];
+          return { label: s.legend, data: s.points.map(function (p) { return { x: p.x, y: p.y === null ? null : Number(p.y) }; }),
+                   borderColor: colour, backgroundColor: colour, pointRadius: 5, spanGaps: false,
+                   pointStyle: s.points.map(function (p) { return p.mark ? 'triangle' : 'circle'; }),
+                   valueLabels: s.points.map(function (p) { return p.label || ''; }) };
+        })
+      },
+      options: {
+        layout: { padding: { top: 28, right: 16, left: 8 } },
+        scales: {
+          x: { type: 'linear', min: min - pad, max: max + pad, grid: { color: 'transparent' },
+               ticks: { color: INK, maxTicksLimit: 6, callback: function (v) { return fmt.format(new Date(v * dayMs)); } } },
+          y: { beginAtZero: true, grace: '15%', grid: { color: GRID },
+               title: { display: true, text: data.axis, color: INK },
+               ticks: { color: INK, maxTicksLimit: 6, callback: tickFormatter(data.numbers) } }
+        },
+        plugins: {
+          legend: { display: true, position: 'bottom', labels: { color: INK, boxWidth: 14 } },
+          tooltip: { callbacks: { label: function (item) {
+            var p = data.series[item.datasetIndex].points[item.dataIndex];
+            return p.label + ' (' + p.date + ', ' + p.period + ')';
+          } } },
+          valueLabels: {}
+        }
+      }
+    };
+  }
+
+  // A figure's history on its own page: one line through its values.
   function lineConfig(data) {
     return {
       type: 'line',
@@ -101,7 +254,7 @@
       },
       options: {
         layout: { padding: { top: 24, right: 24, left: 8 } },
-        scales: { y: { beginAtZero: true, grid: { color: GRID }, ticks: { color: INK } },
+        scales: { y: { beginAtZero: true, grace: '15%', grid: { color: GRID }, ticks: { color: INK } },
                   x: { grid: { color: 'transparent' }, ticks: { color: INK } } },
         plugins: {
           legend: { display: false },
@@ -129,7 +282,7 @@
         scales: {
           x: { type: 'linear', min: min, max: max, grid: { color: GRID },
                title: { display: true, text: data.axis, color: INK },
-               ticks: { color: INK, stepSize: 14, callback: function (v) { return fmt.format(new Date(v * dayMs)); } } },
+               ticks: { color: INK, maxTicksLimit: 7, callback: function (v) { return fmt.format(new Date(v * dayMs)); } } },
           y: { type: 'linear', min: -1, max: data.kinds.length, grid: { color: 'transparent' },
                afterBuildTicks: function (axis) {
                  axis.ticks = data.kinds.map(function (k, i) { return { value: i }; });
@@ -148,30 +301,6 @@
     };
   }
 
-  // Break long tick labels into lines: English at spaces, Chinese (no spaces) every 7 characters.
-  function wrapLabel(label, width) {
-    if (!label) return label;
-    if (label.indexOf(' ') < 0) {
-      if (label.length <= 7) return label;
-      var chunks = [];
-      for (var i = 0; i < label.length; i += 7) chunks.push(label.slice(i, i + 7));
-      return chunks;
-    }
-    if (label.length <= width) return label;
-    var lines = [];
-    var line = '';
-    label.split(' ').forEach(function (word) {
-      if (line && (line + ' ' + word).length > width) { lines.push(line); line = word; }
-      else line = line ? line + ' ' + word : word;
-    });
-    if (line) lines.push(line);
-    return lines;
-  }
-
-  function wrapTick(value) {
-    return wrapLabel(this.getLabelForValue(value), 14);
-  }
-
   function draw(canvas) {
     var data;
     try {
@@ -179,7 +308,8 @@
     } catch (e) {
       return;
     }
-    var config = data.type === 'line' ? lineConfig(data)
+    if (data.type === 'number') return;
+    var config = data.type === 'line' ? (data.series ? seriesConfig(data) : lineConfig(data))
       : data.type === 'timeline' ? timelineConfig(data)
       : barConfig(data, data.type === 'hbar');
     config.options.responsive = true;
@@ -255,8 +385,31 @@
     }
   }
 
+  // Share: copies the chart's permalink (the field beside the button shows it without JavaScript).
+  function share(button) {
+    var url = button.getAttribute('data-share');
+    var done = function () {
+      var was = button.textContent;
+      button.textContent = button.getAttribute('data-copied');
+      setTimeout(function () { button.textContent = was; }, 2000);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).then(done, function () { selectPermalink(); });
+    } else {
+      selectPermalink();
+    }
+  }
+
+  function selectPermalink() {
+    var field = document.getElementById('permalink');
+    if (field) { field.focus(); field.select(); }
+  }
+
   function init() {
     labelCells();
+    document.querySelectorAll('button[data-share]').forEach(function (b) {
+      b.addEventListener('click', function () { share(b); });
+    });
     preparePrint();
     watchPrint();
     if (typeof Chart === 'undefined') return;

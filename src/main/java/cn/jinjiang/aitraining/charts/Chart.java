@@ -39,6 +39,12 @@ public record Chart(
                 position, archived, version);
     }
 
+    /** A chart not saved yet, from a checked definition: for a live preview ({@link ChartViews#data}). */
+    public static Chart draft(ChartDefinition d) {
+        return new Chart(d.slug(), d.type().code(), d.figures(), d.eventKinds(), d.titleZh(), d.titleEn(), d.captionZh(),
+                d.captionEn(), d.noteZh(), d.noteEn(), d.position(), false, 0);
+    }
+
     /** The same chart with another definition, keeping its archived flag and version. */
     Chart withDefinition(ChartDefinition d) {
         return new Chart(d.slug(), d.type().code(), d.figures(), d.eventKinds(), d.titleZh(), d.titleEn(),

@@ -262,25 +262,30 @@ public final class ChartImage {
         // Labels alternate above and below the axis; one that would overlap its neighbour on the same
         // side, or run off the picture, is left out (the table on the page lists every event).
         float[] lastEnd = {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        float labelWidth = Math.min(220, (right - left) / 2.5f);
         for (int i = 0; i < events.size(); i++) {
             EventSnapshot e = events.get(i);
             float cx = left + (float) (e.event().date().toEpochDay() - minDay) / (maxDay - minDay) * (right - left);
             g.setColor(ACCENT);
             g.fill(new Ellipse2D.Float(cx - 6, axis - 6, 12, 12));
             int side = i % 2;
-            String date = e.dateText(lang);
-            String title = e.event().title(lang);
-            float labelWidth = Math.min(200, Math.max(text.advance(g, date, 12f, true), text.advance(g, title, 11f, false)));
             float start = Math.max(left, Math.min(cx - labelWidth / 2, right - labelWidth));
-            if (start < lastEnd[side] + 8) continue;
+            if (start < lastEnd[side] + 12) continue;
             lastEnd[side] = start + labelWidth;
-            float base = side == 0 ? axis - 40 : axis + 30;
+            List<String> title = text.wrap(g, e.event().title(lang), 11f, false, labelWidth, lang.locale());
+            if (title.size() > 2) {
+                title = List.of(title.get(0), String.join("", title.subList(1, title.size())));
+            }
+            float block = 16 + 14 * title.size();
+            float top = side == 0 ? axis - 16 - block : axis + 16;
             g.setColor(GRID);
-            g.draw(new Line2D.Float(cx, side == 0 ? base + 6 : axis + 6, cx, side == 0 ? axis - 6 : base - 12));
+            g.draw(new Line2D.Float(cx, side == 0 ? top + block + 2 : axis + 6, cx, side == 0 ? axis - 6 : top - 2));
             g.setColor(INK);
-            text.line(g, date, 12f, true, start, base, labelWidth);
+            text.line(g, e.dateText(lang), 12f, true, start, top + 12, labelWidth);
             g.setColor(MUTED);
-            text.line(g, title, 11f, false, start, base + 15, labelWidth);
+            for (int l = 0; l < title.size(); l++) {
+                text.line(g, title.get(l), 11f, false, start, top + 28 + l * 14, labelWidth);
+            }
         }
     }
 

@@ -14,6 +14,9 @@ public final class ChartLabels {
     /** Columns on a line: about 12 Chinese characters or 24 Latin letters. */
     public static final int LINE_WIDTH = 24;
     public static final int MAX_LINES = 2;
+    /** On a phone the axis has room for about 8 Chinese characters a line. */
+    public static final int NARROW_WIDTH = 16;
+    public static final int NARROW_LINES = 3;
     static final String ELLIPSIS = "…";
 
     private static final String BREAK_AFTER = "，、；：。！？）」』”’》,;:)";

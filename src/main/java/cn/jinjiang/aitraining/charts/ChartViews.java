@@ -116,6 +116,8 @@ public final class ChartViews {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("type", d.type().code());
         data.put("labels", shown.stream().map(f -> ChartLabels.wrap(f.label(lang))).toList());
+        data.put("narrowLabels", shown.stream().map(f -> ChartLabels.wrap(f.label(lang), ChartLabels.NARROW_WIDTH,
+                ChartLabels.NARROW_LINES)).toList());
         data.put("fullLabels", shown.stream().map(f -> f.label(lang)).toList());
         data.put("values", shown.stream().map(f -> f.quantity().value()).toList());
         data.put("valueLabels", shown.stream().map(f -> valueLabel(lang, f.quantity())).toList());
