@@ -1,5 +1,7 @@
 package cn.jinjiang.aitraining;
 
+import cn.jinjiang.aitraining.admin.charts.HeadlineDao;
+import cn.jinjiang.aitraining.admin.charts.HeadlineService;
 import cn.jinjiang.aitraining.admin.events.AdminEventDao;
 import cn.jinjiang.aitraining.admin.events.AdminEventService;
 import cn.jinjiang.aitraining.admin.events.EventAudit;
@@ -58,7 +60,8 @@ public record AppServices(
         ImportService imports,
         ExtractService extract,
         ChartService charts,
-        ChartViews chartViews) {
+        ChartViews chartViews,
+        HeadlineService headlines) {
 
     public static AppServices create(AppConfig config, Database database, Clock clock) {
         Json json = new Json();
@@ -91,6 +94,6 @@ public record AppServices(
                 accounts, new SessionStore(jdbi, clock, json.mapper()), new LoginThrottle(jdbi, clock),
                 new LoginFormToken(new AppSecrets(jdbi, clock), clock), adminFigures, adminEvents, audit,
                 new ImportService(jdbi, figureDao, adminFigures), new ExtractService(jdbi, figureDao, adminFigures, adminEvents, new FigureExtractor()),
-                charts, chartViews);
+                charts, chartViews, new HeadlineService(jdbi, new HeadlineDao(), figureDao, writer));
     }
 }

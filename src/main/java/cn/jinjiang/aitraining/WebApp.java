@@ -1,6 +1,8 @@
 package cn.jinjiang.aitraining;
 
 import cn.jinjiang.aitraining.admin.AdminController;
+import cn.jinjiang.aitraining.admin.charts.ChartEditController;
+import cn.jinjiang.aitraining.admin.charts.DashboardSettingsController;
 import cn.jinjiang.aitraining.admin.events.EventEditController;
 import cn.jinjiang.aitraining.admin.extract.ExtractController;
 import cn.jinjiang.aitraining.admin.figures.FigureEditController;
@@ -60,6 +62,8 @@ public final class WebApp {
         var audit = new AuditController(s.audit(), views);
         var imports = new ImportController(s.imports(), views, pages);
         var extract = new ExtractController(s.extract(), views, pages);
+        var chartForms = new ChartEditController(s.charts(), s.chartViews(), pages, views);
+        var dashboardSettings = new DashboardSettingsController(s.charts(), s.headlines(), s.figures(), pages, views);
 
         // Each POST route is added with the body it may carry; everything else gets FORM.
         BodyLimits limits = new BodyLimits(FORM);
@@ -146,6 +150,19 @@ public final class WebApp {
             routes.post("/admin/extract", extract::extract, EXTRACT);
             routes.post("/admin/extract/review", extract::review, EXTRACT);
             routes.post("/admin/extract/apply", extract::apply, EXTRACT);
+            config.routes.get("/admin/charts", chartForms::list);
+            routes.post("/admin/charts", chartForms::move, FORM);
+            config.routes.get("/admin/charts/new", chartForms::newChart);
+            routes.post("/admin/charts/new", chartForms::create, FORM);
+            config.routes.get("/admin/charts/{slug}", chartForms::edit);
+            routes.post("/admin/charts/{slug}", chartForms::save, FORM);
+            config.routes.get("/admin/charts/{slug}/archive", chartForms::archiveForm);
+            routes.post("/admin/charts/{slug}/archive", chartForms::archive, FORM);
+            config.routes.get("/admin/charts/{slug}/restore", chartForms::restoreForm);
+            routes.post("/admin/charts/{slug}/restore", chartForms::restore, FORM);
+            config.routes.get("/admin/dashboard", dashboardSettings::show);
+            routes.post("/admin/dashboard", dashboardSettings::saveSite, FORM);
+            routes.post("/admin/dashboard/headlines", dashboardSettings::saveHeadlines, FORM);
 
             // The largest body any route reads; refuseLargeBodies holds every route to its own limit.
             config.http.maxRequestSize = limits.largest();
