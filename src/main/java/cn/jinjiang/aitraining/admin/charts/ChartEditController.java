@@ -166,12 +166,21 @@ public final class ChartEditController {
     // GET /admin/charts/{slug}/restore
     public void restoreForm(Context ctx) {
         Chart chart = chart(ctx);
+        if (!chart.archived()) {
+            ctx.redirect(editUrl(chart), HttpStatus.SEE_OTHER);
+            return;
+        }
         renderRestore(ctx, 200, chart, String.valueOf(chart.version()), "", new FieldErrors());
     }
 
     // POST /admin/charts/{slug}/restore
     public void restore(Context ctx) {
         Chart chart = chart(ctx);
+        if (!chart.archived()) {
+            // Restored by somebody else since the form was read: nothing left to do, and no empty audit entry.
+            pages.conflict(ctx, editUrl(chart), List.of(), Map.of(), false, false);
+            return;
+        }
         FieldErrors errors = new FieldErrors();
         String reason = errors.text("reason", ctx.formParam("reason"), true, 500);
         Integer version = errors.version("version", ctx.formParam("version"));

@@ -96,8 +96,6 @@ class AdminChartsBrowserTest {
         browser.waitFor(d -> !d.findElements(By.id("site-form")).isEmpty());
         assertNoSeriousViolations("dashboard settings");
         browser.screenshot("admin-dashboard-settings-desktop");
-        driver.get(app.baseUrl() + "/admin/charts/" + SLUG + "/restore");
-        assertNoSeriousViolations("restore form");
         assertEquals(List.of(), browser.consoleErrors(), "no console errors");
     }
 

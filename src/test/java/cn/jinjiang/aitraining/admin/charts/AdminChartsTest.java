@@ -108,6 +108,8 @@ class AdminChartsTest {
         restore.put("reason", "重新展示");
         assertEquals(303, c.post("/admin/charts/" + SLUG + "/restore", restore).statusCode());
         assertTrue(dashboardCharts("zh").contains("chart-" + SLUG));
+        assertEquals(409, c.post("/admin/charts/" + SLUG + "/restore", restore).statusCode(), "restored already");
+        assertEquals(303, c.get("/admin/charts/" + SLUG + "/restore").statusCode(), "a shown chart has no restore form");
 
         Document audit = c.page("/admin/audit?entity=chart:" + SLUG);
         assertEquals(4, audit.select(".audit-entry").size(), "create, edit, archive, restore");
