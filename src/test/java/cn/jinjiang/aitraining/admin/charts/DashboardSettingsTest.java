@@ -123,6 +123,7 @@ class DashboardSettingsTest {
 
         Element entry = Html.one(c.page("/admin/audit?entity=figure:" + before.get(0)), ".audit-entry");
         assertTrue(entry.text().contains("新的卡片顺序"), "each figure that changed is audited with the reason");
+        assertTrue(entry.select("ul.changes li").eachText().contains("重点指标卡片: 是 → 否"), entry.text());
         revert("figure:" + before.get(0), "put the first card back");
         assertTrue(cards("zh").contains(before.get(0)), "the revert makes it a headline card again");
     }
