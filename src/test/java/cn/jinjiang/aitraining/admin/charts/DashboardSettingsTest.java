@@ -121,7 +121,7 @@ class DashboardSettingsTest {
         assertEquals(reversed, cards("en"));
         assertEquals(reversed, Html.one(c.page("/admin/dashboard"), "table.headline-now").select("tbody tr").eachAttr("data-key"));
 
-        Element entry = Html.one(c.page("/admin/audit?entity=figure:" + before.get(0)), ".audit-entry");
+        Element entry = Html.one(c.page("/admin/audit?entity=figure:" + before.get(0) + "&lang=zh"), ".audit-entry");
         assertTrue(entry.text().contains("新的卡片顺序"), "each figure that changed is audited with the reason");
         assertTrue(entry.select("ul.changes li").eachText().contains("重点指标卡片: 是 → 否"), entry.text());
         revert("figure:" + before.get(0), "put the first card back");
