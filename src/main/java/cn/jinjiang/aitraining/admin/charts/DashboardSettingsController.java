@@ -52,7 +52,7 @@ public final class DashboardSettingsController {
 
     // POST /admin/dashboard: the site's texts
     public void saveSite(Context ctx) {
-        Map<String, String> typed = FormInput.read(SiteFields.FORM, ctx::formParam, "version");
+        Map<String, String> typed = FormInput.read(SiteFields.FORM, ctx::formParam, "version", SiteFields.ORIGINAL);
         FieldErrors errors = new FieldErrors();
         Map<String, Object> checked = FormInput.check(SiteFields.FORM, false, typed, pages.today(), errors);
         Integer version = errors.version("version", typed.get("version"));
@@ -66,8 +66,8 @@ public final class DashboardSettingsController {
             flashTo(ctx, "admin.flash.site_saved");
         } catch (SiteSettingsConflict conflict) {
             SiteSettings theirs = conflict.current();
-            pages.conflict(ctx, "/admin/dashboard", EditableField.compare(SiteFields.ALL, theirs, typed), Map.of(),
-                    false, false);
+            pages.conflict(ctx, "/admin/dashboard", EditableField.compare(SiteFields.ALL, theirs, typed),
+                    FormInput.decode(typed.get(SiteFields.ORIGINAL)), false, false);
         }
     }
 

@@ -2,6 +2,7 @@ package cn.jinjiang.aitraining.admin.charts;
 
 import cn.jinjiang.aitraining.admin.shared.EditableField;
 import cn.jinjiang.aitraining.admin.shared.FormField;
+import cn.jinjiang.aitraining.admin.shared.FormInput;
 import cn.jinjiang.aitraining.charts.SiteSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,9 @@ import java.util.Map;
 /** The site-texts form of /admin/dashboard: its fields in page order, and how the conflict page compares them. */
 public final class SiteFields {
     private SiteFields() {}
+
+    /** The hidden field carrying the texts the form showed when it was read (for the conflict page). */
+    public static final String ORIGINAL = "orig";
 
     public static final List<FormField> FORM = List.of(
             FormField.text("site_title_zh", true, 100, null),
@@ -36,6 +40,7 @@ public final class SiteFields {
     public static Map<String, String> values(SiteSettings s) {
         Map<String, String> v = new LinkedHashMap<>();
         for (EditableField<SiteSettings, Map<String, String>> f : ALL) v.put(f.name(), f.saved().apply(s));
+        v.put(ORIGINAL, FormInput.encode(v));
         v.put("reason", "");
         v.put("version", String.valueOf(s.version()));
         return v;

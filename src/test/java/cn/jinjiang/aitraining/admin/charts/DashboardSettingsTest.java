@@ -98,7 +98,11 @@ class DashboardSettingsTest {
         mine.put("reason", "mine");
         HttpResponse<String> r = c.post("/admin/dashboard", mine);
         assertEquals(409, r.statusCode());
-        assertTrue(r.body().contains("他们的项目名") && r.body().contains("我的项目名"));
+        Element row = Html.parse(r).select("table.conflict-table tr").stream()
+                .filter(tr -> tr.text().contains("他们的项目名")).findFirst().orElseThrow();
+        assertTrue(row.text().contains("我的项目名") && row.hasClass("yours-changed"), row.outerHtml());
+        Element title = Html.parse(r).select("table.conflict-table tbody tr").first();
+        assertTrue(title.hasClass("yours-unchanged"), "the title was not changed on this form: " + title.outerHtml());
         assertEquals("他们的项目名", app.services().charts().siteSettings().programmeZh());
     }
 
