@@ -3,6 +3,8 @@ package cn.jinjiang.aitraining;
 import cn.jinjiang.aitraining.accounts.AccountService;
 import cn.jinjiang.aitraining.accounts.UserAudit;
 import cn.jinjiang.aitraining.accounts.UserService;
+import cn.jinjiang.aitraining.admin.charts.HeadlineDao;
+import cn.jinjiang.aitraining.admin.charts.HeadlineService;
 import cn.jinjiang.aitraining.admin.events.AdminEventDao;
 import cn.jinjiang.aitraining.admin.events.AdminEventService;
 import cn.jinjiang.aitraining.admin.events.EventAudit;
@@ -79,7 +81,8 @@ public record AppServices(
         ReviewService review,
 
         ChartService charts,
-        ChartViews chartViews) {
+        ChartViews chartViews,
+        HeadlineService headlines) {
 
     public static AppServices create(AppConfig config, Database database, Clock clock) {
         Json json = new Json();
@@ -131,6 +134,6 @@ public record AppServices(
                 accounts, sessions, throttle,
                 new LoginFormToken(new AppSecrets(jdbi, clock), clock), adminFigures, adminEvents, audit,
                 imports, extract, changes, new AccountService(jdbi, accounts, sessions, throttle, writer), users, review,
-                charts, chartViews);
+                charts, chartViews, new HeadlineService(jdbi, new HeadlineDao(), figureDao, writer));
     }
 }

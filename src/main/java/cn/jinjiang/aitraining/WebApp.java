@@ -3,6 +3,8 @@ package cn.jinjiang.aitraining;
 import cn.jinjiang.aitraining.accounts.AccountController;
 import cn.jinjiang.aitraining.accounts.UserController;
 import cn.jinjiang.aitraining.admin.AdminController;
+import cn.jinjiang.aitraining.admin.charts.ChartEditController;
+import cn.jinjiang.aitraining.admin.charts.DashboardSettingsController;
 import cn.jinjiang.aitraining.admin.events.EventEditController;
 import cn.jinjiang.aitraining.admin.extract.ExtractController;
 import cn.jinjiang.aitraining.admin.figures.FigureEditController;
@@ -81,6 +83,8 @@ public final class WebApp {
         var settings = new SettingsController(s.review(), views);
         var account = new AccountController(s.ownAccount(), guard, views);
         var users = new UserController(s.users(), views);
+        var chartForms = new ChartEditController(s.charts(), s.chartViews(), pages, views);
+        var dashboardSettings = new DashboardSettingsController(s.charts(), s.headlines(), s.figures(), pages, views);
 
         // Each POST route is added with the body it may carry; everything else gets FORM.
         BodyLimits limits = new BodyLimits(FORM);
@@ -204,6 +208,19 @@ public final class WebApp {
             routes.post("/admin/review/{id}/reject", review::reject, FORM);
             config.routes.get("/admin/settings", settings::form);
             routes.post("/admin/settings", settings::save, FORM);
+            config.routes.get("/admin/charts", chartForms::list);
+            routes.post("/admin/charts", chartForms::move, FORM);
+            config.routes.get("/admin/charts/new", chartForms::newChart);
+            routes.post("/admin/charts/new", chartForms::create, FORM);
+            config.routes.get("/admin/charts/{slug}", chartForms::edit);
+            routes.post("/admin/charts/{slug}", chartForms::save, FORM);
+            config.routes.get("/admin/charts/{slug}/archive", chartForms::archiveForm);
+            routes.post("/admin/charts/{slug}/archive", chartForms::archive, FORM);
+            config.routes.get("/admin/charts/{slug}/restore", chartForms::restoreForm);
+            routes.post("/admin/charts/{slug}/restore", chartForms::restore, FORM);
+            config.routes.get("/admin/dashboard", dashboardSettings::show);
+            routes.post("/admin/dashboard", dashboardSettings::saveSite, FORM);
+            routes.post("/admin/dashboard/headlines", dashboardSettings::saveHeadlines, FORM);
 
             // The largest body any route reads; refuseLargeBodies holds every route to its own limit.
             config.http.maxRequestSize = limits.largest();

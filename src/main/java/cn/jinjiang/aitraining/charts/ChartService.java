@@ -177,7 +177,8 @@ public final class ChartService implements Revertible {
             dao.insert(h, chart, audit.now().toEpochMilli());
             Chart after = dao.find(h, d.slug()).orElseThrow();
             audit.record(h, username, "create", ENTITY, d.slug(), null, after, reason, null);
-            return after;
+            if (d.position() > 0) makeRoom(h, d.slug(), reason, username);
+            return dao.find(h, d.slug()).orElseThrow();
         });
     }
 
@@ -197,7 +198,8 @@ public final class ChartService implements Revertible {
             write(h, before, before.withDefinition(kept));
             Chart after = dao.find(h, d.slug()).orElseThrow();
             audit.record(h, username, "edit", ENTITY, slug, before, after, reason, null);
-            return Optional.of(after);
+            if (after.position() != before.position()) makeRoom(h, after.slug(), reason, username);
+            return dao.find(h, d.slug());
         });
     }
 
@@ -245,6 +247,27 @@ public final class ChartService implements Revertible {
             }
             return moved;
         });
+    }
+
+    /**
+     * After a chart was given a position, the others make room: they keep their order around it and
+     * every chart is numbered 1, 2, 3 … again (archived ones after the shown ones), one audit entry
+     * per chart that moved, so two charts never share a place.
+     */
+    private void makeRoom(Handle h, String slug, String reason, String username) {
+        List<Chart> all = dao.all(h);
+        Chart placed = all.stream().filter(c -> c.slug().equals(slug)).findFirst().orElseThrow();
+        List<Chart> order = new ArrayList<>(all.stream().filter(c -> !c.slug().equals(slug)).toList());
+        int shown = (int) order.stream().filter(c -> !c.archived()).count();
+        int at = placed.archived() ? order.size() : Math.min(placed.position() - 1, shown);
+        order.add(Math.max(at, 0), placed);
+        for (int i = 0; i < order.size(); i++) {
+            Chart before = order.get(i);
+            if (before.position() == i + 1) continue;
+            write(h, before, withPosition(before, i + 1));
+            audit.record(h, username, "edit", ENTITY, before.slug(), before, dao.find(h, before.slug()).orElseThrow(),
+                    reason, null);
+        }
     }
 
     /** Saves the site's texts over those read at {@code s.version()}; {@link SiteSettingsConflict} if they moved on. */

@@ -32,6 +32,10 @@ public final class FigureAudit {
         // Not on the edit form, but archiving is a change the log must show.
         out.add(new AuditedField<>("admin.field.archived",
                 (f, lang) -> Messages.get(lang, f.archived() ? "admin.yes" : "admin.no")));
+        // Set on /admin/dashboard (which figures are headline cards, in what order).
+        out.add(new AuditedField<>("admin.field.headline",
+                (f, lang) -> Messages.get(lang, f.headline() ? "admin.yes" : "admin.no")));
+        out.add(new AuditedField<>("admin.field.sort_order", (f, lang) -> String.valueOf(f.sortOrder())));
         return out;
     }
 
