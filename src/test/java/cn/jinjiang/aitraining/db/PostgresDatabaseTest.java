@@ -100,6 +100,19 @@ class PostgresDatabaseTest {
     }
 
     @Test
+    void backupOnPostgresqlShowsThePgDumpCommand() {
+        CommandLine cli = App.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        String url = CLUSTER.url("dashboard");
+        assertEquals(2, cli.execute("backup", "--db", url, "--to", folder.resolve("dashboard-2025-06-01.db").toString()));
+        assertTrue(err.toString().contains("pg_dump --format=custom --file='" + folder.resolve("dashboard-2025-06-01.dump")
+                + "' 'postgresql://127.0.0.1:" + CLUSTER.port() + "/dashboard?user=postgres'"), err.toString());
+        assertTrue(err.toString().contains("pg_restore"), err.toString());
+        assertFalse(Files.exists(folder.resolve("dashboard-2025-06-01.db")), "no file written");
+    }
+
+    @Test
     void aNewerSchemaIsRefusedUntouched() throws Exception {
         DatabaseLocation database = CLUSTER.newDatabase();
         String name = PostgresCluster.databaseName(database);
