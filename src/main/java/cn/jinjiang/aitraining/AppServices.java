@@ -3,6 +3,7 @@ package cn.jinjiang.aitraining;
 import cn.jinjiang.aitraining.accounts.AccountService;
 import cn.jinjiang.aitraining.accounts.UserAudit;
 import cn.jinjiang.aitraining.accounts.UserService;
+import cn.jinjiang.aitraining.admin.charts.ChartReviewKinds;
 import cn.jinjiang.aitraining.admin.charts.HeadlineDao;
 import cn.jinjiang.aitraining.admin.charts.HeadlineService;
 import cn.jinjiang.aitraining.admin.events.AdminEventDao;
@@ -124,13 +125,14 @@ public record AppServices(
         review.register(new ImportReviewKind(imports));
         audit.register(ReviewSettingAudit.TYPE);
         var charts = new ChartService(jdbi, new ChartDao(), new SiteSettingsDao(), figures, writer);
+        ChartReviewKinds.all(charts).forEach(review::register);
         var chartViews = new ChartViews(figures, events, json.mapper());
         audit.register(charts);
         audit.register(charts.siteSettingsRevertible());
         audit.register(ChartAudit.CHART);
         audit.register(ChartAudit.SITE);
         return new AppServices(config, database, clock, json, new Assets(), new DataVersion(jdbi),
-                figures, events, new DashboardService(figures, events, charts, chartViews),
+                figures, events, new DashboardService(figures, events, charts, chartViews, changes),
                 accounts, sessions, throttle,
                 new LoginFormToken(new AppSecrets(jdbi, clock), clock), adminFigures, adminEvents, audit,
                 imports, extract, changes, new AccountService(jdbi, accounts, sessions, throttle, writer), users, review,

@@ -31,6 +31,7 @@ import cn.jinjiang.aitraining.web.DatabaseUnavailable;
 import cn.jinjiang.aitraining.web.ErrorPages;
 import cn.jinjiang.aitraining.web.HttpCache;
 import cn.jinjiang.aitraining.web.NotFound;
+import cn.jinjiang.aitraining.web.PerDataVersion;
 import cn.jinjiang.aitraining.web.ProxyTrust;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.JettyErrorPages;
@@ -52,7 +53,8 @@ public final class WebApp {
     private WebApp() {}
 
     public static Javalin create(AppServices s) {
-        Views views = new Views(s.assets());
+        // The layout shows the site's texts (as staff set them) on every page, read once per data version.
+        Views views = new Views(s.assets(), new PerDataVersion<>(s.dataVersion(), s.charts()::siteSettings));
         ErrorPages errors = new ErrorPages(views, s.json());
         HttpCache cache = new HttpCache(s.dataVersion());
 
@@ -83,7 +85,7 @@ public final class WebApp {
         var settings = new SettingsController(s.review(), views);
         var account = new AccountController(s.ownAccount(), guard, views);
         var users = new UserController(s.users(), views);
-        var chartForms = new ChartEditController(s.charts(), s.chartViews(), pages, views);
+        var chartForms = new ChartEditController(s.charts(), s.chartViews(), pages, views, s.review());
         var dashboardSettings = new DashboardSettingsController(s.charts(), s.headlines(), s.figures(), pages, views);
 
         // Each POST route is added with the body it may carry; everything else gets FORM.

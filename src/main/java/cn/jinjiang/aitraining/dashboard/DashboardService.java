@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.dashboard;
 
+import cn.jinjiang.aitraining.changes.ChangeLog;
 import cn.jinjiang.aitraining.charts.ChartData;
 import cn.jinjiang.aitraining.charts.ChartService;
 import cn.jinjiang.aitraining.charts.ChartView;
@@ -31,12 +32,15 @@ public final class DashboardService {
     private final EventService events;
     private final ChartService charts;
     private final ChartViews chartViews;
+    private final ChangeLog changes;
 
-    public DashboardService(FigureService figures, EventService events, ChartService charts, ChartViews chartViews) {
+    public DashboardService(FigureService figures, EventService events, ChartService charts, ChartViews chartViews,
+                            ChangeLog changes) {
         this.figures = figures;
         this.events = events;
         this.charts = charts;
         this.chartViews = chartViews;
+        this.changes = changes;
     }
 
     public DashboardPage page(Lang lang, int figurePage, int eventPage) {
@@ -49,8 +53,11 @@ public final class DashboardService {
         List<ChartData> data = chartViews.data(charts.published()).stream().filter(d -> !d.isEmpty()).toList();
         List<ChartView> views = new ArrayList<>();
         data.forEach(d -> views.add(chartViews.view(d, lang)));
-        LocalDate lastUpdated = Stream.concat(headline.stream().map(f -> f.latest().asOf()),
-                        data.stream().map(ChartData::lastUpdated))
+        // "Last updated" is the newer of the newest report shown and the newest published change
+        // (ChangeLog: what /changes and its feed say), so the dashboard and /changes agree.
+        LocalDate lastUpdated = Stream.of(headline.stream().map(f -> f.latest().asOf()),
+                        data.stream().map(ChartData::lastUpdated), changes.lastPublishedDate().stream())
+                .flatMap(s -> s)
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
         var figureRows = figures.table(figureQuery, lang, figurePage, TABLE_PAGE_SIZE);
         var eventRows = events.table(eventQuery, eventPage, TABLE_PAGE_SIZE);

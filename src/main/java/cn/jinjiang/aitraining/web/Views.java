@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.ITemplateContext;
@@ -20,9 +21,20 @@ public final class Views {
     public static final String HTML = "text/html; charset=utf-8";
     private final TemplateEngine engine = new TemplateEngine();
     private final Assets assets;
+    private final Supplier<?> siteTexts;
 
     public Views(Assets assets) {
+        this(assets, () -> null);
+    }
+
+    /**
+     * {@code siteTexts}: the site's title, subtitle and footer as staff set them (charts/SiteSettings),
+     * shown by the layout on every page; null, or a failing read (the database away), falls back to the
+     * bundle's texts.
+     */
+    public Views(Assets assets, Supplier<?> siteTexts) {
         this.assets = assets;
+        this.siteTexts = siteTexts;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -55,6 +67,14 @@ public final class Views {
         ctx.result(render(ctx, template, model));
     }
 
+    private Object site() {
+        try {
+            return siteTexts.get();
+        } catch (RuntimeException unavailable) {
+            return null; // the bundle's texts
+        }
+    }
+
     private Map<String, Object> baseModel(Lang lang, String path, Object extra) {
         Map<String, Object> model = new HashMap<>();
         model.put("lang", lang);
@@ -63,6 +83,7 @@ public final class Views {
         model.put("langSwitch", langSwitch(sameSitePath(path), name -> null, lang.isZh() ? Lang.EN : Lang.ZH));
         model.put("assets", assets);
         model.put("origin", "");
+        model.put("site", site());
         if (extra instanceof Map<?, ?> map) {
             map.forEach((k, v) -> model.put(String.valueOf(k), v));
         }

@@ -257,6 +257,15 @@ class PublicChangesTest {
     }
 
     @Test
+    void theDashboardsLastUpdatedDateIsTheOneTheChangesPageGives() {
+        for (String lang : List.of("zh", "en")) {
+            String changesDate = Html.one(reader.page("/changes?lang=" + lang), ".changes-last time").text();
+            String dashboard = Html.one(reader.page("/?lang=" + lang), ".last-updated").text();
+            assertTrue(dashboard.contains(changesDate), lang + ": dashboard says " + dashboard + ", /changes says " + changesDate);
+        }
+    }
+
+    @Test
     void theLayoutAdvertisesTheFeedAndLinksTheRecord() {
         for (String path : List.of("/", "/figures", "/figures/ai-lectures", "/changes")) {
             Document page = reader.page(path + "?lang=zh");

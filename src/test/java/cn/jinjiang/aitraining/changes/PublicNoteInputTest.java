@@ -142,7 +142,9 @@ class PublicNoteInputTest {
         }
         typed.forEach((k, v) -> form.add(Map.entry(k, v)));
         HttpResponse<String> saved = c.postPairs("/admin/extract/apply", form);
-        assertEquals(200, saved.statusCode(), Html.errorSummary(Html.parse(saved)).toString());
+        // saved, then post/redirect/get to the list of what was saved
+        assertEquals(303, saved.statusCode(), Html.errorSummary(Html.parse(saved)).toString());
+        assertTrue(saved.headers().firstValue("Location").orElse("").startsWith("/admin/extract/saved/"));
         JsonNode changes = changes();
         assertEquals(2, changes.size());
         for (JsonNode change : changes) assertEquals("据2025年9月30日报道更新", change.get("public_note").asText(), change.toString());

@@ -8,6 +8,7 @@ import cn.jinjiang.aitraining.admin.shared.EditableField;
 import cn.jinjiang.aitraining.admin.shared.FieldErrors;
 import cn.jinjiang.aitraining.admin.shared.FormField;
 import cn.jinjiang.aitraining.admin.shared.FormInput;
+import cn.jinjiang.aitraining.review.gate.ReviewGate;
 import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.auth.AdminSession;
 import cn.jinjiang.aitraining.charts.Chart;
@@ -44,8 +45,10 @@ public final class ChartEditController {
     private final ChartViews chartViews;
     private final AdminPages pages;
     private final Views views;
+    private final ReviewGate review;
 
-    public ChartEditController(ChartService charts, ChartViews chartViews, AdminPages pages, Views views) {
+    public ChartEditController(ChartService charts, ChartViews chartViews, AdminPages pages, Views views, ReviewGate review) {
+        this.review = review;
         this.charts = charts;
         this.chartViews = chartViews;
         this.pages = pages;
@@ -74,6 +77,7 @@ public final class ChartEditController {
             renderList(ctx, 409, ctx.formParam("reason"), new FieldErrors());
             return;
         }
+        if (AdminPages.heldForReview(ctx, review, ChartReviewKinds.MOVE, "", null)) return;
         charts.reorder(order, reason, AdminGuard.username(ctx));
         flashTo(ctx, "/admin/charts", "admin.flash.charts_reordered");
     }
@@ -97,6 +101,7 @@ public final class ChartEditController {
         } else if (previewing(ctx)) {
             render(ctx, 200, null, values, errors, checked.get());
         } else {
+            if (AdminPages.heldForReview(ctx, review, ChartReviewKinds.NEW, checked.get().slug(), null)) return;
             try {
                 Chart created = charts.create(checked.get(), values.get("reason").strip(), AdminGuard.username(ctx));
                 flashTo(ctx, "/admin/charts", "admin.flash.chart_created", created.slug());
@@ -125,6 +130,7 @@ public final class ChartEditController {
         } else if (previewing(ctx)) {
             render(ctx, 200, chart, values, errors, checked.get());
         } else {
+            if (AdminPages.heldForReview(ctx, review, ChartReviewKinds.EDIT, chart.slug(), version)) return;
             try {
                 Chart saved = charts.save(chart.slug(), checked.get(), version, values.get("reason").strip(),
                                 AdminGuard.username(ctx))
@@ -153,6 +159,7 @@ public final class ChartEditController {
         Chart chart = chart(ctx);
         AdminPages.ArchiveRequest request = pages.archiveRequest(ctx, "chart", chart.slug(), chart.titleZh());
         if (request == null) return;
+        if (AdminPages.heldForReview(ctx, review, ChartReviewKinds.ARCHIVE, chart.slug(), request.version())) return;
         try {
             charts.archive(chart.slug(), request.version(), request.reason(), AdminGuard.username(ctx))
                     .orElseThrow(() -> new NotFound("chart_not_found"));
@@ -188,6 +195,7 @@ public final class ChartEditController {
             renderRestore(ctx, UNPROCESSABLE, chart, ctx.formParam("version"), ctx.formParam("reason"), errors);
             return;
         }
+        if (AdminPages.heldForReview(ctx, review, ChartReviewKinds.RESTORE, chart.slug(), version)) return;
         try {
             charts.restore(chart.slug(), version, reason, AdminGuard.username(ctx))
                     .orElseThrow(() -> new NotFound("chart_not_found"));

@@ -63,6 +63,12 @@ class DashboardSettingsTest {
         Document en = c.page("/?lang=en");
         assertEquals("Jinjiang officials’ AI training", Html.one(en, "h1").text());
         assertEquals("Every number cites its report.", Html.one(en, ".lede").text());
+        // every page's header and footer, not only the dashboard's
+        for (String path : List.of("/figures", "/changes", "/figures/ai-lectures", "/no-such-page")) {
+            Document other = Html.parse(c.get(path + (path.contains("?") ? "&" : "?") + "lang=zh"));
+            assertEquals("晋江干部AI培训看板", Html.one(other, "header .brand").text(), path);
+            assertEquals("页脚：数据摘自公开报道。", Html.one(other, "footer p").text(), path);
+        }
 
         revert("site:site", "撤销标题修改");
         assertEquals(oldTitle, Html.one(c.page("/?lang=zh"), "h1").text());
