@@ -16,7 +16,8 @@ import org.jdbi.v3.core.statement.Query;
 /** The audit log. SQL only; writes run on the caller's handle, inside the change's transaction. */
 public final class AuditDao {
     private static final String COLUMNS =
-            "id, occurred_at, username, action, entity_type, entity_key, before_json, after_json, reason, reverts_id, public_note";
+            "id, occurred_at, username, action, entity_type, entity_key, before_json, after_json, reason, reverts_id, public_note,"
+            + " approved_by";
     private static final String WHERE = " " + """
             WHERE (:type IS NULL OR entity_type = :type)
                AND (:key IS NULL OR entity_key = :key)
@@ -135,6 +136,6 @@ public final class AuditDao {
         return new AuditEntry(rs.getLong("id"), StoredDates.instant(rs.getString("occurred_at")), rs.getString("username"),
                 rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_key"),
                 rs.getString("before_json"), rs.getString("after_json"), rs.getString("reason"), revertsId,
-                rs.getString("public_note"));
+                rs.getString("public_note"), rs.getString("approved_by"));
     }
 }

@@ -5,10 +5,11 @@ import java.time.Instant;
 /**
  * One change: who, when, what (action on an entity), the state before and after, and why. The
  * reason and the user name are internal; {@code publicNote} (null: none) is what readers are told.
+ * {@code approvedBy} names the publisher who approved a reviewed change (null: published directly).
  */
 public record AuditEntry(
         long id, Instant occurredAt, String username, String action, String entityType, String entityKey,
-        String beforeJson, String afterJson, String reason, Long revertsId, String publicNote) {
+        String beforeJson, String afterJson, String reason, Long revertsId, String publicNote, String approvedBy) {
 
     public static final String FIGURE = "figure";
     public static final String EVENT = "event";
@@ -23,7 +24,7 @@ public record AuditEntry(
     public static AuditEntry of(Instant at, String username, String action, String entityType, String entityKey,
                                 String beforeJson, String afterJson, String reason, Long revertsId, String publicNote) {
         return new AuditEntry(0, at, username, action, entityType, entityKey, beforeJson, afterJson, reason, revertsId,
-                publicNote);
+                publicNote, null);
     }
 
     /** The value of the entity filter that selects this entry's entity: {@code figure:key}. */

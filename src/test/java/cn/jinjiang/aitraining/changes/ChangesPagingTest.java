@@ -37,7 +37,8 @@ class ChangesPagingTest {
     void pagesOfFiftyNewestFirstAndFeedIdsStableAcrossARestart() throws Exception {
         List<String> idsBefore;
         String pageTwoBefore;
-        try (TestApp app = TestApp.builder().folder(folder).start()) {
+        TestApp app = TestApp.builder().folder(folder).start();
+        try {
             WebClient admin = app.signedIn();
             for (int i = 1; i <= CHANGES; i++) {
                 Map<String, String> form = admin.form("/admin/figures/ai-lectures", "figure-form");
@@ -82,9 +83,14 @@ class ChangesPagingTest {
             assertEquals(50, feed.getEntries().size(), "the feed holds the newest 50");
             idsBefore = feed.getEntries().stream().map(Entry::getId).toList();
             assertEquals(50, idsBefore.stream().distinct().count());
+        } catch (Exception | Error e) {
+            app.close();
+            throw e;
         }
 
-        try (TestApp again = TestApp.builder().folder(folder).start()) {
+        // A second server started on the same database (a restart, or another server behind the proxy;
+        // on PostgreSQL the first app's database lives only while it is open, so it closes afterwards).
+        try (app; TestApp again = TestApp.builder().existing(app.location()).start()) {
             WebClient reader = again.cookielessClient();
             Feed feed = (Feed) new WireFeedInput().build(new StringReader(reader.get("/changes.atom").body()));
             assertEquals(idsBefore, feed.getEntries().stream().map(Entry::getId).toList());

@@ -90,5 +90,10 @@ class ChartReviewTest {
         before = publicCharts();
         heldThenApproved(editor.post("/admin/charts/lectures-review/archive", archive), before, "chart.archive");
         assertEquals(404, app.cookielessClient().get("/charts/lectures-review").statusCode(), "archived once approved");
+
+        // the audit log names the publisher beside the proposer
+        var approved = publisher.page("/admin/audit").select(".audit-approved");
+        assertFalse(approved.isEmpty(), "the audit page shows who approved");
+        assertTrue(approved.first().text().contains("pub"), approved.text());
     }
 }
