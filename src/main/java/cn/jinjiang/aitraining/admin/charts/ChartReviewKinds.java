@@ -79,11 +79,6 @@ public final class ChartReviewKinds {
             return version;
         }
 
-        static List<ShownDifference> changed(Lang lang, List<EditableField.Difference> differences) {
-            return differences.stream().filter(EditableField.Difference::differs)
-                    .map(d -> ShownDifference.of(lang, d.labelKey(), d.saved(), d.proposed())).toList();
-        }
-
         static ShownDifference archived(Lang lang, boolean now, boolean proposed) {
             return ShownDifference.of(lang, "admin.field.archived", Messages.get(lang, now ? "admin.yes" : "admin.no"),
                     Messages.get(lang, proposed ? "admin.yes" : "admin.no"));
@@ -104,7 +99,7 @@ public final class ChartReviewKinds {
         @Override public Optional<Integer> versionNow(String slug) { return Optional.empty(); }
 
         @Override public List<ShownDifference> differences(String slug, SubmittedForm form, Lang lang) {
-            return changed(lang, EditableField.compare(ChartFields.ALL, null, values(form)));
+            return EditableField.shownChanges(lang, EditableField.compare(ChartFields.ALL, null, values(form)));
         }
 
         @Override public void apply(String slug, SubmittedForm form, String proposer, LocalDate today) {
@@ -119,7 +114,7 @@ public final class ChartReviewKinds {
         @Override public String kind() { return EDIT; }
 
         @Override public List<ShownDifference> differences(String slug, SubmittedForm form, Lang lang) {
-            return changed(lang, EditableField.compare(ChartFields.ALL, charts.find(slug).orElse(null), values(form)));
+            return EditableField.shownChanges(lang, EditableField.compare(ChartFields.ALL, charts.find(slug).orElse(null), values(form)));
         }
 
         @Override public void apply(String slug, SubmittedForm form, String proposer, LocalDate today) {

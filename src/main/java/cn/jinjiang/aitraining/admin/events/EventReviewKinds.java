@@ -28,12 +28,6 @@ public final class EventReviewKinds {
         return List.of(new Edit(events), new New(events), new Archive(events));
     }
 
-    /** The lines of the field list's comparison (as the conflict page makes it) whose proposed value differs. */
-    static List<ShownDifference> changed(Lang lang, List<EditableField.Difference> differences) {
-        return differences.stream().filter(EditableField.Difference::differs)
-                .map(d -> ShownDifference.of(lang, d.labelKey(), d.saved(), d.proposed())).toList();
-    }
-
     private abstract static class OfEvent implements ReviewableKind {
         final AdminEventService events;
 
@@ -61,7 +55,7 @@ public final class EventReviewKinds {
         @Override public String kind() { return EDIT; }
 
         @Override public List<ShownDifference> differences(String key, SubmittedForm form, Lang lang) {
-            return changed(lang, EditableField.compare(EventFields.ALL, events.state(key).orElse(null),
+            return EditableField.shownChanges(lang, EditableField.compare(EventFields.ALL, events.state(key).orElse(null),
                     EventForm.read(form::param)));
         }
 
@@ -86,7 +80,7 @@ public final class EventReviewKinds {
         @Override public Optional<Integer> versionNow(String key) { return Optional.empty(); }
 
         @Override public List<ShownDifference> differences(String key, SubmittedForm form, Lang lang) {
-            return changed(lang, EditableField.compare(EventFields.ALL, null, EventForm.read(form::param)));
+            return EditableField.shownChanges(lang, EditableField.compare(EventFields.ALL, null, EventForm.read(form::param)));
         }
 
         @Override public void apply(String key, SubmittedForm form, String proposer, LocalDate today) {

@@ -26,12 +26,6 @@ public final class FigureReviewKinds {
 
     private FigureReviewKinds() {}
 
-    /** The lines of the field list's comparison (as the conflict page makes it) whose proposed value differs. */
-    static List<ShownDifference> changed(Lang lang, List<EditableField.Difference> differences) {
-        return differences.stream().filter(EditableField.Difference::differs)
-                .map(d -> ShownDifference.of(lang, d.labelKey(), d.saved(), d.proposed())).toList();
-    }
-
     public static List<ReviewableKind> all(AdminFigureService figures) {
         return List.of(new Edit(figures), new New(figures), new Archive(figures));
     }
@@ -68,7 +62,7 @@ public final class FigureReviewKinds {
             FigureChange.Mode mode = FigureChange.Mode.parse(proposed.mode());
             if (mode != null) out.add(new ShownDifference(Messages.get(lang, "admin.field.mode"), "",
                     Messages.get(lang, "admin.mode." + mode.code())));
-            out.addAll(changed(lang,
+            out.addAll(EditableField.shownChanges(lang,
                     EditableField.compare(FigureFields.EDIT_FORM,
                             figures.state(key).orElse(null), proposed)));
             return out;
@@ -98,7 +92,7 @@ public final class FigureReviewKinds {
 
         @Override public List<ShownDifference> differences(String key, SubmittedForm form, Lang lang) {
             FigureForm proposed = FigureForm.read(form::param);
-            return changed(lang, EditableField.compare(
+            return EditableField.shownChanges(lang, EditableField.compare(
                     Stream.concat(FigureFields.ALL.stream(), FigureFields.FORM_ONLY.stream()).toList(), null, proposed));
         }
 

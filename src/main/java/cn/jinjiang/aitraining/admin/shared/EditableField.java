@@ -1,5 +1,7 @@
 package cn.jinjiang.aitraining.admin.shared;
 
+import cn.jinjiang.aitraining.i18n.Lang;
+import cn.jinjiang.aitraining.review.gate.ShownDifference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,4 +32,12 @@ public record EditableField<S, F>(String name, Function<S, String> saved, Functi
     }
 
     private static String text(String s) { return Objects.requireNonNullElse(s, ""); }
+
+    /** The compared fields that differ, as the review page lists a pending change's diff. */
+    public static List<ShownDifference> shownChanges(
+            Lang lang, List<Difference> differences) {
+        return differences.stream().filter(Difference::differs)
+                .map(d -> ShownDifference.of(lang, d.labelKey(), d.saved(), d.proposed()))
+                .toList();
+    }
 }
