@@ -236,7 +236,10 @@ class UsersPageTest {
         List<Integer> statuses = new ArrayList<>();
         for (var a : answers) statuses.add(a.get(30, TimeUnit.SECONDS));
         statuses.sort(null);
-        assertEquals(List.of(303, 409), statuses);
+        // The loser is refused either inside the write (409: it would demote the last admin) or, when the
+        // winner committed before its request was checked, by the role table (403: no longer an admin).
+        assertEquals(303, statuses.get(0), statuses.toString());
+        assertTrue(statuses.get(1) == 409 || statuses.get(1) == 403, statuses.toString());
         int admins = app.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM admin_user WHERE role = 'admin' AND disabled = FALSE").mapTo(Integer.class).one());
         assertEquals(1, admins);
