@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jinjiang.aitraining.db.Database;
+import cn.jinjiang.aitraining.db.DatabaseLocation;
 import cn.jinjiang.aitraining.support.ServerProcess;
 import cn.jinjiang.aitraining.support.TestAdmin;
+import cn.jinjiang.aitraining.support.TestDatabase;
 import cn.jinjiang.aitraining.support.WebClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two server processes on one database file, each with its own rendered-response cache: a change
+ * Two server processes on one database (a file, or with -Dtest.db=postgresql one PostgreSQL database), each with its own rendered-response cache: a change
  * saved through A is served by B within a second (B re-reads the data version every 250 ms), and
  * both give the same ETag for the same data version and representation, so a proxy may send a
  * browser's conditional request to either.
@@ -37,11 +39,11 @@ class ClusterFreshnessTest {
     @Test
     @Timeout(300) // two server processes start; slow on a busy two-core machine
     void aChangeOnOneServerIsServedByTheOtherWithinASecondWithTheSameEtags() throws Exception {
-        Path db = folder.resolve("shared.db");
-        try (Database database = Database.open(db)) {
+        DatabaseLocation db = TestDatabase.chosen().fresh(folder, "shared.db");
+        try (Database database = Database.open(db, Database.DEFAULT_CONNECT_WAIT)) {
             EDITOR.createIn(database);
         }
-        try (ServerProcess a = ServerProcess.start(db); ServerProcess b = ServerProcess.start(db)) {
+        try (ServerProcess a = ServerProcess.start(db, folder); ServerProcess b = ServerProcess.start(db, folder)) {
             WebClient editor = a.client();
             assertEquals(303, editor.signIn(EDITOR).statusCode());
             WebClient readerA = a.cookielessClient();

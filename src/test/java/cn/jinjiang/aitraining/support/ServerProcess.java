@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.support;
 
+import cn.jinjiang.aitraining.db.DatabaseLocation;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real jar's main class in a process of its own on a free loopback port, as an operator runs it
- * (several of them on one database for the cluster tests). Its output goes to {@code server-PORT.log}
- * beside the database. {@link #close()} stops it (SIGTERM, then SIGKILL after 20 s).
+ * (several of them on one database for the cluster tests), on a SQLite file or a PostgreSQL database
+ * (given its password through the environment, as an operator would). Its output goes to
+ * {@code server-PORT.log} in the log folder. {@link #close()} stops it (SIGTERM, then SIGKILL after 20 s).
  */
 public final class ServerProcess implements AutoCloseable {
     private final Process process;
@@ -26,16 +28,21 @@ public final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts {@code App --db db} with the extra options and waits (at most 90 s) until /healthz says 200. */
+    /** Starts {@code App --db db} on a SQLite file, its log beside the file; see {@link #start(DatabaseLocation, Path, String...)}. */
     public static ServerProcess start(Path db, String... options) throws IOException, InterruptedException {
+        return start(DatabaseLocation.sqlite(db), db.toAbsolutePath().getParent(), options);
+    }
+
+    /** Starts {@code App --db db} with the extra options and waits (at most 90 s) until /healthz says 200. */
+    public static ServerProcess start(DatabaseLocation db, Path logFolder, String... options) throws IOException, InterruptedException {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "cn.jinjiang.aitraining.App", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", db.toString()));
         command.addAll(List.of(options));
-        Process process = new ProcessBuilder(command)
+        Process process = TestDatabase.withPassword(new ProcessBuilder(command), db)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(db.resolveSibling("server-" + port + ".log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFolder.resolve("server-" + port + ".log").toFile()))
                 .start();
         ServerProcess server = new ServerProcess(process, port);
         HttpClient client = HttpClient.newHttpClient();
