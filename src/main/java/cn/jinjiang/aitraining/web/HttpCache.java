@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serial;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPOutputStream;
@@ -23,6 +27,12 @@ import java.util.zip.GZIPOutputStream;
  * largest (over 4 MB compressed) are streamed and never kept. The whole cache is bounded in bytes,
  * and the number of kept representations of one kind (e.g. dashboard table pages) is bounded too.
  *
+ * <p>A representation is rendered once at a time: requests that miss while another request renders
+ * the same representation at the same data version wait for those bytes instead of rendering it too
+ * (after a start or a change, dozens of clients ask for the dashboard at once; each render costs
+ * far more than a copy, and on a cold JVM far more again). A body too large to keep releases the
+ * waiters the moment that is known, and they render it themselves.
+ *
  * <p>The cache belongs to this process; several server processes on one database agree because the
  * key and the ETag derive from the data version, which each process re-reads a few times a second.
  * While the database does not answer, kept bytes are served as they are, marked stale.
@@ -34,11 +44,15 @@ public final class HttpCache {
     private static final long MAX_CACHED_TOTAL = 24L << 20;
     /** Representations of one kind kept per language, e.g. dashboard table pages. */
     static final int MAX_KEPT_PER_KIND = 64;
+    /** How long a request waits for another's render of the same thing before rendering it itself. */
+    private static final long WAIT_FOR_RENDER_MILLIS = 20_000;
 
     private static final String VARY = "Accept-Encoding, Accept-Language, Cookie";
 
     private final DataVersion version;
     private final ConcurrentHashMap<String, Cached> bodies = new ConcurrentHashMap<>();
+    /** Renders in progress, by key and data version; completed with the bytes, or null when not shareable. */
+    private final ConcurrentHashMap<String, CompletableFuture<Cached>> rendering = new ConcurrentHashMap<>();
     private final AtomicLong cachedBytes = new AtomicLong();
     /** Kept keys by language and kind, oldest first; guarded by this. */
     private final java.util.Map<String, java.util.ArrayDeque<String>> keysByKind = new java.util.HashMap<>();
@@ -130,21 +144,59 @@ public final class HttpCache {
                 send(ctx, cached);
                 return true;
             }
-            misses.increment();
-            TeeOutputStream tee = new TeeOutputStream(ctx.outputStream());
-            try {
-                body.writeTo(tee);
-            } catch (Missing missing) {
-                ctx.res().setHeader("ETag", null);
-                ctx.res().setHeader("Vary", null);
-                return false;
+            String renderKey = current + " " + key;
+            CompletableFuture<Cached> mine = new CompletableFuture<>();
+            CompletableFuture<Cached> other = rendering.putIfAbsent(renderKey, mine);
+            if (other != null) {
+                Cached shared = awaitRender(other);
+                if (shared != null) {
+                    hits.increment();
+                    send(ctx, shared);
+                    return true;
+                }
+                mine = null; // not shareable (too large, missing or failed): render it here, alone
             }
-            tee.flush();
-            Cached rendered = tee.captured();
-            if (rendered != null) keep(lang + " " + kind, key, rendered, current);
-            return true;
+            try {
+                return render(ctx, lang + " " + kind, key, current, body, mine);
+            } finally {
+                if (mine != null) {
+                    mine.complete(null); // no-op when the render already handed its bytes over
+                    rendering.remove(renderKey, mine);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Renders to the client and keeps a copy; {@code waiting} (when not null) gets the copy, or null as soon as there will be none. */
+    private boolean render(Context ctx, String kindKey, String key, long current, Body body,
+                           CompletableFuture<Cached> waiting) throws IOException {
+        misses.increment();
+        TeeOutputStream tee = new TeeOutputStream(ctx.outputStream(), waiting);
+        try {
+            body.writeTo(tee);
+        } catch (Missing missing) {
+            ctx.res().setHeader("ETag", null);
+            ctx.res().setHeader("Vary", null);
+            return false;
+        }
+        tee.flush();
+        Cached rendered = tee.captured();
+        if (rendered != null) keep(kindKey, key, rendered, current);
+        if (waiting != null) waiting.complete(rendered);
+        return true;
+    }
+
+    /** Another request's rendered bytes, or null when it has none to share or takes too long. */
+    private static Cached awaitRender(CompletableFuture<Cached> other) {
+        try {
+            return other.get(WAIT_FOR_RENDER_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
         }
     }
 
@@ -274,13 +326,15 @@ public final class HttpCache {
      */
     private static final class TeeOutputStream extends OutputStream {
         private final OutputStream out;
+        private final CompletableFuture<Cached> waiting;
         private ByteArrayOutputStream plain = new ByteArrayOutputStream(8192);
         private ByteArrayOutputStream zipped;
         private GZIPOutputStream gzip;
         private boolean gaveUp;
 
-        TeeOutputStream(OutputStream out) {
+        TeeOutputStream(OutputStream out, CompletableFuture<Cached> waiting) {
             this.out = out;
+            this.waiting = waiting;
         }
 
         @Override
@@ -306,6 +360,8 @@ public final class HttpCache {
                     gaveUp = true;
                     gzip = null;
                     zipped = null;
+                    // Whoever waits for these bytes would wait for the whole download in vain.
+                    if (waiting != null) waiting.complete(null);
                 }
             }
         }
