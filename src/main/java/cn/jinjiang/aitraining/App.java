@@ -10,6 +10,7 @@ import cn.jinjiang.aitraining.extract.ExtractCommand;
 import cn.jinjiang.aitraining.generate.GenerateCommand;
 import cn.jinjiang.aitraining.ops.OpsOptions;
 import cn.jinjiang.aitraining.suggest.KnownFigures;
+import cn.jinjiang.aitraining.web.Warmup;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,12 +81,41 @@ public final class App implements Callable<Integer> {
                     + " (default: none; every page refuses to be framed)")
     java.util.List<String> embedOrigins = new java.util.ArrayList<>();
 
+    @Option(names = "--warm-up", defaultValue = "" + Warmup.DEFAULT_REQUESTS, paramLabel = "N",
+            description = "requests for the public pages the server sends itself, in memory, the moment the port opens,"
+                    + " so its first visitors meet compiled code and rendered pages (default: ${DEFAULT-VALUE}; 0: none)")
+    int warmUpRequests;
+
     @Option(names = "--cds-training", hidden = true,
             description = "the build's class-data-sharing training run: serve a temporary database on loopback, request every public page once, exit")
     boolean cdsTraining;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLineFor(args).execute(args));
+    }
+
+    /** Names of the operator commands; anything else on the command line is the server's. */
+    static final java.util.Set<String> COMMANDS = java.util.Set.of("admin", "backup", "migrate-db", "extract", "generate");
+    private static final java.util.Set<String> HELP = java.util.Set.of("-h", "--help", "-V", "--version");
+
+    /**
+     * The server alone when the arguments are plainly the server's, else the whole command line.
+     * Building every subcommand (their options by reflection, the extractor's JSON set-up) costs a
+     * start-up tenth of a second the server does not need; help, versions, operator commands and any
+     * argument the server does not know get the whole command line and its usual messages.
+     */
+    static CommandLine commandLineFor(String[] args) {
+        boolean server = java.util.Arrays.stream(args).noneMatch(a -> COMMANDS.contains(a) || HELP.contains(a));
+        if (server) {
+            CommandLine alone = new CommandLine(new App());
+            try {
+                alone.parseArgs(args);
+                return withErrorMessages(alone); // execute() parses again, from the defaults
+            } catch (CommandLine.ParameterException notTheServers) {
+                // fall through: the whole command line explains what is wrong
+            }
+        }
+        return commandLine();
     }
 
     /** The command line with every subcommand, shared by main and the tests. */
@@ -96,6 +126,11 @@ public final class App implements Callable<Integer> {
         cli.addSubcommand(new MigrateDbCommand());
         cli.addSubcommand(new ExtractCommand(KnownFigures.fromDatabase()));
         cli.addSubcommand(new GenerateCommand());
+        return withErrorMessages(cli);
+    }
+
+    /** A failure is one line for the operator, never a stack trace. */
+    private static CommandLine withErrorMessages(CommandLine cli) {
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(e instanceof DatabaseException ? "Error: " + e.getMessage() : "Error: " + e);
             return 1;
@@ -125,6 +160,7 @@ public final class App implements Callable<Integer> {
             stopped.countDown();
         }, "shutdown"));
         app.start(host, port);
+        Warmup.start(app, localHost(host) + ":" + app.port(), warmUpRequests);
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
         LOG.info("Dashboard running at http://{}:{}/ (database {})", shown, app.port(),
                 location.isSqlite() ? location.file().toAbsolutePath() : location);
@@ -132,6 +168,15 @@ public final class App implements Callable<Integer> {
         stopped.await();
         footprint.close();
         return 0;
+    }
+
+    /** The address a client on this machine uses for the server: its Host header, for the warm-up's renders. */
+    private static String localHost(String host) {
+        return switch (host) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::", "[::]" -> "[::1]";
+            default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        };
     }
 
     /**
@@ -154,7 +199,7 @@ public final class App implements Callable<Integer> {
         private ArchiveTraining() {}
 
         /** Returns 0 once every page answered as it should; throws (the build then fails) otherwise. */
-        static int run() throws IOException {
+        static int run() throws IOException, InterruptedException {
             Path folder = Files.createTempDirectory("dashboard-cds-training");
             try {
                 Database database = Database.open(folder.resolve("dashboard.db"));
@@ -177,6 +222,9 @@ public final class App implements Callable<Integer> {
                         }
                         fetch(base + "/", "HEAD", "gzip", null);
                         fetch(base + services.assets().url("css/app.css"), "GET", "gzip", null);
+                        // The warm-up's own classes (the in-memory connector) belong in the archive too.
+                        Thread warmup = Warmup.start(app, "127.0.0.1:" + app.port(), 100);
+                        if (warmup != null) warmup.join(TIMEOUT_MILLIS);
                     } finally {
                         app.stop();
                     }

@@ -90,6 +90,7 @@ public final class WebApp {
 
         // Each POST route is added with the body it may carry; everything else gets FORM.
         BodyLimits limits = new BodyLimits(FORM);
+        skipJettysJmxProbe();
         return Javalin.create(config -> {
             RouteTable routes = new RouteTable(config, limits);
             config.startup.showJavalinBanner = false;
@@ -324,6 +325,20 @@ public final class WebApp {
         ctx.status(up ? 200 : 503);
         ctx.header("Cache-Control", "no-store");
         s.json().send(ctx, Map.of("status", up ? "ok" : "unavailable", "database", up ? "reachable" : "unreachable"));
+    }
+
+    /**
+     * Jetty sizes the padding of its concurrent queues by the JVM's reference width, and when not
+     * told, asks the JMX platform server for it: starting JMX (and, with it, the flight recorder's
+     * diagnostic commands) cost start-up about a tenth of a second. References are 4 bytes with
+     * compressed pointers, the JVM's default below a 32 GB heap. An operator's own setting wins.
+     */
+    private static void skipJettysJmxProbe() {
+        String property = "org.eclipse.jetty.util.referencesPerCacheLine";
+        if (System.getProperty(property) == null) {
+            boolean compressedPointers = Runtime.getRuntime().maxMemory() < (32L << 30);
+            System.setProperty(property, compressedPointers ? "16" : "8");
+        }
     }
 
     /**

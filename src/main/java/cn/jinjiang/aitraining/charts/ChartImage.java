@@ -37,13 +37,19 @@ public final class ChartImage {
     /** Where the first line of the title sits (its baseline), in CSS pixels from the top. */
     public static final int TITLE_BASELINE = MARGIN + 24;
 
-    private static final Color INK = new Color(0x1b1f24);
-    private static final Color MUTED = new Color(0x4a5563);
-    private static final Color ACCENT = new Color(0x0b4f8a);
-    private static final Color QUALIFIED = new Color(0x6f9cc4);
-    private static final Color GRID = new Color(0xd0d5dc);
-    private static final Color[] SERIES = {new Color(0x0b4f8a), new Color(0xb35806), new Color(0x1b7837),
-            new Color(0x762a83), new Color(0x4d4d4d), new Color(0xc51b7d)};
+    /**
+     * The colours, in a class of their own: {@link Color} loads Java2D's native library when first
+     * touched, which belongs to the first image drawn, not to the server's start-up.
+     */
+    private static final class Palette {
+        static final Color INK = new Color(0x1b1f24);
+        static final Color MUTED = new Color(0x4a5563);
+        static final Color ACCENT = new Color(0x0b4f8a);
+        static final Color QUALIFIED = new Color(0x6f9cc4);
+        static final Color GRID = new Color(0xd0d5dc);
+        static final Color[] SERIES = {new Color(0x0b4f8a), new Color(0xb35806), new Color(0x1b7837),
+                new Color(0x762a83), new Color(0x4d4d4d), new Color(0xc51b7d)};
+    }
 
     private final TextPainter text;
 
@@ -85,10 +91,10 @@ public final class ChartImage {
     private float layout(Graphics2D g, ChartData d, Lang lang, SiteSettings site, String pageUrl, boolean draw) {
         float inner = WIDTH - 2 * MARGIN;
         float y = MARGIN;
-        y = paragraph(g, ChartViews.title(d, lang), 22f, true, INK, y + 24 - 22, 30, inner, lang, draw, 3);
-        y = paragraph(g, d.chart().caption(lang), 14f, false, MUTED, y + 6, 20, inner, lang, draw, 4);
+        y = paragraph(g, ChartViews.title(d, lang), 22f, true, Palette.INK, y + 24 - 22, 30, inner, lang, draw, 3);
+        y = paragraph(g, d.chart().caption(lang), 14f, false, Palette.MUTED, y + 6, 20, inner, lang, draw, 4);
         String note = d.chart().note(lang);
-        if (note != null) y = paragraph(g, note, 14f, false, MUTED, y, 20, inner, lang, draw, 3);
+        if (note != null) y = paragraph(g, note, 14f, false, Palette.MUTED, y, 20, inner, lang, draw, 3);
         y += 12;
         float plot = d.type() == ChartType.NUMBER ? NUMBER_HEIGHT : PLOT_HEIGHT;
         if (draw) {
@@ -102,14 +108,14 @@ public final class ChartImage {
         }
         y += plot + 16;
         if (draw) {
-            g.setColor(GRID);
+            g.setColor(Palette.GRID);
             g.draw(new Line2D.Float(MARGIN, y - 8, WIDTH - MARGIN, y - 8));
         }
-        y = paragraph(g, Messages.get(lang, "chart.marks"), 12f, false, MUTED, y, 18, inner, lang, draw, 2);
-        y = paragraph(g, ChartViews.sourceLine(lang, d.sources()), 12f, false, MUTED, y, 18, inner, lang, draw, 4);
+        y = paragraph(g, Messages.get(lang, "chart.marks"), 12f, false, Palette.MUTED, y, 18, inner, lang, draw, 2);
+        y = paragraph(g, ChartViews.sourceLine(lang, d.sources()), 12f, false, Palette.MUTED, y, 18, inner, lang, draw, 4);
         String updated = ChartViews.lastUpdated(lang, d.lastUpdated());
-        if (!updated.isEmpty()) y = paragraph(g, updated, 12f, false, MUTED, y, 18, inner, lang, draw, 1);
-        y = paragraph(g, Messages.get(lang, "chart.png.site", site.title(lang)) + " · " + pageUrl, 12f, true, INK,
+        if (!updated.isEmpty()) y = paragraph(g, updated, 12f, false, Palette.MUTED, y, 18, inner, lang, draw, 1);
+        y = paragraph(g, Messages.get(lang, "chart.png.site", site.title(lang)) + " · " + pageUrl, 12f, true, Palette.INK,
                 y, 18, inner, lang, draw, 2);
         return y + MARGIN - 8;
     }
@@ -147,18 +153,18 @@ public final class ChartImage {
             FigureSnapshot f = shown.get(i);
             float centre = y + row * i + row / 2;
             List<String> lines = ChartLabels.wrap(f.label(lang));
-            g.setColor(INK);
+            g.setColor(Palette.INK);
             for (int l = 0; l < lines.size(); l++) {
                 float baseline = centre + 5 + (l - (lines.size() - 1) / 2f) * 16;
                 text.line(g, lines.get(l), 13f, false, x, baseline, labelWidth);
             }
             float length = (float) (max <= 0 ? 0 : f.quantity().value().doubleValue() / max * barSpace);
-            g.setColor(f.quantity().qualifier().mark().isEmpty() ? ACCENT : QUALIFIED);
+            g.setColor(f.quantity().qualifier().mark().isEmpty() ? Palette.ACCENT : Palette.QUALIFIED);
             g.fill(new Rectangle2D.Float(barLeft, centre - bar / 2, Math.max(1, length), bar));
-            g.setColor(INK);
+            g.setColor(Palette.INK);
             text.draw(g, ChartViews.valueLabel(lang, f.quantity()), 13f, true, barLeft + length + 6, centre + 5, Align.LEFT);
         }
-        g.setColor(GRID);
+        g.setColor(Palette.GRID);
         g.draw(new Line2D.Float(barLeft, y, barLeft, y + height));
     }
 
@@ -174,16 +180,16 @@ public final class ChartImage {
             FigureSnapshot f = shown.get(i);
             float centre = x + column * i + column / 2;
             float length = (float) (max <= 0 ? 0 : f.quantity().value().doubleValue() / max * (plotBottom - plotTop));
-            g.setColor(f.quantity().qualifier().mark().isEmpty() ? ACCENT : QUALIFIED);
+            g.setColor(f.quantity().qualifier().mark().isEmpty() ? Palette.ACCENT : Palette.QUALIFIED);
             g.fill(new Rectangle2D.Float(centre - bar / 2, plotBottom - length, bar, Math.max(1, length)));
-            g.setColor(INK);
+            g.setColor(Palette.INK);
             text.draw(g, ChartViews.valueLabel(lang, f.quantity()), 13f, true, centre, plotBottom - length - 6, Align.CENTER);
             List<String> lines = ChartLabels.wrap(f.label(lang), Math.max(8, (int) (column / 7)), 2);
             for (int l = 0; l < lines.size(); l++) {
                 text.line(g, lines.get(l), 12f, false, centre - column / 2 + 4, plotBottom + 16 + l * 15, column - 8);
             }
         }
-        g.setColor(GRID);
+        g.setColor(Palette.GRID);
         g.draw(new Line2D.Float(x, plotBottom, x + width, plotBottom));
     }
 
@@ -206,11 +212,11 @@ public final class ChartImage {
         float right = x + width - 12;
         float top = y + 24;
         float bottom = y + height - 26 - legend;
-        g.setColor(GRID);
+        g.setColor(Palette.GRID);
         g.draw(new Line2D.Float(left, bottom, right, bottom));
         for (int s = 0; s < shown.size(); s++) {
             FigureSnapshot f = shown.get(s);
-            Color colour = SERIES[s % SERIES.length];
+            Color colour = Palette.SERIES[s % Palette.SERIES.length];
             HistoryEntry previous = null;
             float px = 0;
             float py = 0;
@@ -226,7 +232,7 @@ public final class ChartImage {
                     g.setStroke(new BasicStroke(1f));
                 }
                 g.fill(new Ellipse2D.Float(cx - 4, cy - 4, 8, 8));
-                g.setColor(INK);
+                g.setColor(Palette.INK);
                 Align align = cx - left < 40 ? Align.LEFT : right - cx < 40 ? Align.RIGHT : Align.CENTER;
                 text.draw(g, ChartViews.valueLabel(lang, h.observation().quantity()), 11f, true, cx, cy - 8, align);
                 text.draw(g, h.observation().asOfText(lang), 10f, false, cx, bottom + 14, align);
@@ -236,7 +242,7 @@ public final class ChartImage {
             }
             g.setColor(colour);
             g.fill(new Rectangle2D.Float(left, bottom + 26 + s * 22, 14, 4));
-            g.setColor(INK);
+            g.setColor(Palette.INK);
             boolean broken = false;
             List<HistoryEntry> h = d.history(f.key());
             for (int i = 1; i < h.size(); i++) {
@@ -255,7 +261,7 @@ public final class ChartImage {
         float left = x + 8;
         float right = x + width - 8;
         float axis = y + height / 2;
-        g.setColor(GRID);
+        g.setColor(Palette.GRID);
         g.setStroke(new BasicStroke(2f));
         g.draw(new Line2D.Float(left, axis, right, axis));
         g.setStroke(new BasicStroke(1f));
@@ -266,7 +272,7 @@ public final class ChartImage {
         for (int i = 0; i < events.size(); i++) {
             EventSnapshot e = events.get(i);
             float cx = left + (float) (e.event().date().toEpochDay() - minDay) / (maxDay - minDay) * (right - left);
-            g.setColor(ACCENT);
+            g.setColor(Palette.ACCENT);
             g.fill(new Ellipse2D.Float(cx - 6, axis - 6, 12, 12));
             int side = i % 2;
             float start = Math.max(left, Math.min(cx - labelWidth / 2, right - labelWidth));
@@ -278,11 +284,11 @@ public final class ChartImage {
             }
             float block = 16 + 14 * title.size();
             float top = side == 0 ? axis - 16 - block : axis + 16;
-            g.setColor(GRID);
+            g.setColor(Palette.GRID);
             g.draw(new Line2D.Float(cx, side == 0 ? top + block + 2 : axis + 6, cx, side == 0 ? axis - 6 : top - 2));
-            g.setColor(INK);
+            g.setColor(Palette.INK);
             text.line(g, e.dateText(lang), 12f, true, start, top + 12, labelWidth);
-            g.setColor(MUTED);
+            g.setColor(Palette.MUTED);
             for (int l = 0; l < title.size(); l++) {
                 text.line(g, title.get(l), 11f, false, start, top + 28 + l * 14, labelWidth);
             }
@@ -294,13 +300,13 @@ public final class ChartImage {
         List<HistoryEntry> h = d.history(f.key());
         String change = h.size() > 1 ? ChartViews.change(lang, h.get(h.size() - 2), h.get(h.size() - 1))
                 : Messages.get(lang, "chart.number.first");
-        g.setColor(MUTED);
+        g.setColor(Palette.MUTED);
         text.line(g, f.label(lang), 16f, false, x, y + 24, width);
-        g.setColor(INK);
+        g.setColor(Palette.INK);
         text.line(g, f.display(lang), 44f, true, x, y + 84, width);
-        g.setColor(MUTED);
+        g.setColor(Palette.MUTED);
         text.line(g, f.latest().period(lang), 14f, false, x, y + 112, width);
-        g.setColor(INK);
+        g.setColor(Palette.INK);
         text.line(g, change, 15f, false, x, y + 144, width);
     }
 }

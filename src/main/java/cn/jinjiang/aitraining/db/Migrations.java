@@ -2,16 +2,14 @@ package cn.jinjiang.aitraining.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,54 +26,54 @@ final class Migrations {
 
     /** The newest major version among the migrations a database of this dialect runs. */
     static int newestVersion(Dialect dialect) {
-        return inClasspathFolder(Dialect.MIGRATIONS, root -> {
-            int newest = 0;
+        int newest = 0;
+        for (String file : shippedFiles()) {
             for (String location : dialect.migrationLocations()) {
-                Path folder = root.resolve(location.substring(Dialect.MIGRATIONS.length() + 1));
-                if (Files.isDirectory(folder)) newest = Math.max(newest, newest(folder));
+                if (!file.startsWith(location + "/")) continue;
+                Matcher m = VERSIONED.matcher(file.substring(file.lastIndexOf('/') + 1));
+                if (m.matches()) newest = Math.max(newest, Integer.parseInt(m.group(1)));
             }
-            return newest;
-        });
+        }
+        return newest;
     }
 
     /** Migration files lying directly in {@code sql/}, where no database would run them (should be none). */
     static List<String> strayFiles() {
-        return inClasspathFolder(Dialect.MIGRATIONS, root -> {
-            try (Stream<Path> files = Files.list(root)) {
-                return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return shippedFiles().stream()
+                .map(file -> file.substring(Dialect.MIGRATIONS.length() + 1))
+                .filter(name -> !name.contains("/"))
+                .sorted()
+                .toList();
     }
 
-    private static <T> T inClasspathFolder(String name, Function<Path, T> read) {
+    /**
+     * Every file under {@code sql/}, as a path relative to the classpath root ({@code sql/common/V2__x.sql}).
+     * In the jar this walks the jar's entries through {@link JarFile}, which shares the central directory
+     * the class loader has already read (a zip file system would read all of it again, on every start).
+     */
+    private static List<String> shippedFiles() {
+        String name = Dialect.MIGRATIONS;
         URL url = Migrations.class.getClassLoader().getResource(name);
         if (url == null) throw new IllegalStateException("no " + name + "/ on the classpath");
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return read.apply(jar.getPath(name));
+            if (url.openConnection() instanceof JarURLConnection jarUrl) {
+                try (JarFile jar = new JarFile(Path.of(jarUrl.getJarFileURL().toURI()).toFile())) {
+                    return jar.stream()
+                            .filter(entry -> !entry.isDirectory() && entry.getName().startsWith(name + "/"))
+                            .map(JarEntry::getName)
+                            .toList();
                 }
             }
-            return read.apply(Path.of(uri));
+            Path root = Path.of(url.toURI());
+            try (Stream<Path> files = Files.walk(root)) {
+                return files.filter(Files::isRegularFile)
+                        .map(file -> name + "/" + root.relativize(file).toString().replace('\\', '/'))
+                        .toList();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int newest(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.map(p -> VERSIONED.matcher(p.getFileName().toString()))
-                    .filter(Matcher::matches)
-                    .mapToInt(m -> Integer.parseInt(m.group(1)))
-                    .max()
-                    .orElse(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

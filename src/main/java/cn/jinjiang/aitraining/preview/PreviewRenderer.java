@@ -23,11 +23,17 @@ public final class PreviewRenderer {
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 630;
     static final int MAX_FIGURES = 6;
-    private static final Color INK = new Color(0x1b1f24);
-    private static final Color MUTED = new Color(0x4a5563);
-    private static final Color ACCENT = new Color(0x0b4f8a);
-    private static final Color ACCENT_DARK = new Color(0x083a66);
-    private static final Color LINE = new Color(0xd0d5dc);
+    /**
+     * The colours, in a class of their own: {@link Color} loads Java2D's native library when first
+     * touched, which belongs to the first image drawn, not to the server's start-up.
+     */
+    private static final class Palette {
+        static final Color INK = new Color(0x1b1f24);
+        static final Color MUTED = new Color(0x4a5563);
+        static final Color ACCENT = new Color(0x0b4f8a);
+        static final Color ACCENT_DARK = new Color(0x083a66);
+        static final Color LINE = new Color(0xd0d5dc);
+    }
 
     private final TextPainter painter;
 
@@ -62,7 +68,7 @@ public final class PreviewRenderer {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, HEIGHT);
 
-            g.setColor(ACCENT_DARK);
+            g.setColor(Palette.ACCENT_DARK);
             g.fillRect(0, 0, WIDTH, 120);
             g.setColor(Color.WHITE);
             text(g, Messages.get(lang, "app.title"), 44f, true, 60, 78, WIDTH - 120);
@@ -76,23 +82,23 @@ public final class PreviewRenderer {
                 FigureSnapshot f = shown.get(i);
                 int x = 60 + (i % columns) * (cellWidth + gap);
                 int y = 150 + (i / columns) * (cellHeight + gap);
-                g.setColor(LINE);
+                g.setColor(Palette.LINE);
                 g.drawRect(x, y, cellWidth, cellHeight);
-                g.setColor(ACCENT);
+                g.setColor(Palette.ACCENT);
                 g.fillRect(x, y, cellWidth, 6);
                 int inner = cellWidth - 36;
-                g.setColor(MUTED);
+                g.setColor(Palette.MUTED);
                 text(g, f.label(lang), 24f, false, x + 18, y + 50, inner);
-                g.setColor(INK);
+                g.setColor(Palette.INK);
                 value(g, f.display(lang), x + 18, y + 118, inner);
-                g.setColor(MUTED);
+                g.setColor(Palette.MUTED);
                 text(g, f.latest().period(lang), 22f, false, x + 18, y + 162, inner);
             }
             if (shown.isEmpty()) {
-                g.setColor(MUTED);
+                g.setColor(Palette.MUTED);
                 text(g, Messages.get(lang, "app.subtitle"), 30f, false, 60, 320, WIDTH - 120);
             }
-            g.setColor(MUTED);
+            g.setColor(Palette.MUTED);
             text(g, Messages.get(lang, "preview.footer"), 22f, false, 60, HEIGHT - 28, WIDTH - 120);
         } finally {
             g.dispose();

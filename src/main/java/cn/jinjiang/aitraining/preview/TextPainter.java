@@ -18,7 +18,10 @@ import java.util.Locale;
  * Draws Chinese and Latin text with Java2D in the fonts that come with the jar (Droid Sans Fallback
  * for Chinese, DejaVu Sans for Latin letters and digits), so a server without fonts draws it too and
  * operators install nothing. Shared by the link preview and the charts' PNG downloads; the fonts are
- * loaded once per instance (the Chinese one is large), so make one and pass it around.
+ * loaded once per instance (the Chinese one is large), so make one and pass it around. They are loaded
+ * on first use, not at start-up: loading them starts Java2D's font machinery (native libraries and
+ * a temporary copy of each font), which a server that never draws an image should not pay for in
+ * start-up time or resident memory.
  */
 public final class TextPainter {
     /** Chinese glyphs: Droid Sans Fallback (Apache-2.0); it has no Latin letters or digits. */
@@ -27,14 +30,20 @@ public final class TextPainter {
     private static final String LATIN_FONT = "fonts/DejaVuSans.ttf";
     private static final String LATIN_BOLD_FONT = "fonts/DejaVuSans-Bold.ttf";
 
-    private final Font cjk;
-    private final Font latin;
-    private final Font latinBold;
+    private record Fonts(Font cjk, Font latin, Font latinBold) {}
 
-    public TextPainter() {
-        cjk = load(CJK_FONT);
-        latin = load(LATIN_FONT);
-        latinBold = load(LATIN_BOLD_FONT);
+    /** Null until the first text is measured or drawn; guarded by this for the load. */
+    private volatile Fonts fonts;
+
+    private Fonts fonts() {
+        Fonts loaded = fonts;
+        if (loaded == null) {
+            synchronized (this) {
+                if (fonts == null) fonts = new Fonts(load(CJK_FONT), load(LATIN_FONT), load(LATIN_BOLD_FONT));
+                loaded = fonts;
+            }
+        }
+        return loaded;
     }
 
     private static Font load(String resource) {
@@ -50,12 +59,13 @@ public final class TextPainter {
 
     /** Whether one of the bundled fonts has a glyph for every character of the text. */
     public boolean canDraw(String text) {
-        return text.codePoints().allMatch(c -> latin.canDisplay(c) || cjk.canDisplay(c));
+        Fonts f = fonts();
+        return text.codePoints().allMatch(c -> f.latin().canDisplay(c) || f.cjk().canDisplay(c));
     }
 
     /** The Latin font for what it covers below the CJK blocks, the CJK font for the rest. */
-    private Font fontFor(int codePoint) {
-        return codePoint < 0x2E80 && latin.canDisplay(codePoint) ? latin : cjk;
+    private static Font fontFor(Fonts fonts, int codePoint) {
+        return codePoint < 0x2E80 && fonts.latin().canDisplay(codePoint) ? fonts.latin() : fonts.cjk();
     }
 
     /**
@@ -137,12 +147,13 @@ public final class TextPainter {
     public TextLayout layout(Graphics2D g, String text, float size, boolean bold) {
         AttributedString styled = new AttributedString(text);
         int style = bold ? Font.BOLD : Font.PLAIN;
+        Fonts fonts = fonts();
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             int end = i + Character.charCount(c);
-            Font f = fontFor(c);
-            while (end < text.length() && fontFor(text.codePointAt(end)) == f) end += Character.charCount(text.codePointAt(end));
-            Font styledFont = f == latin && bold ? latinBold.deriveFont(size) : f.deriveFont(style, size);
+            Font f = fontFor(fonts, c);
+            while (end < text.length() && fontFor(fonts, text.codePointAt(end)) == f) end += Character.charCount(text.codePointAt(end));
+            Font styledFont = f == fonts.latin() && bold ? fonts.latinBold().deriveFont(size) : f.deriveFont(style, size);
             styled.addAttribute(TextAttribute.FONT, styledFont, i, end);
             i = end;
         }

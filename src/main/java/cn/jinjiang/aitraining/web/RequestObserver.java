@@ -54,7 +54,7 @@ public final class RequestObserver implements Filter {
         try {
             chain.doFilter(request, response);
         } finally {
-            if (!listeners.isEmpty()) {
+            if (!listeners.isEmpty() && !fromWarmup(http)) {
                 Object route = http.getAttribute(ROUTE_ATTRIBUTE);
                 Outcome outcome = new Outcome(http.getMethod(), route == null ? UNMATCHED : route.toString(),
                         answer.getStatus(), bytesWritten(http), System.nanoTime() - started, id);
@@ -76,6 +76,12 @@ public final class RequestObserver implements Filter {
     static String newId() {
         String hex = Long.toHexString(ThreadLocalRandom.current().nextLong());
         return "0".repeat(16 - hex.length()) + hex;
+    }
+
+    /** The server's own warm-up ({@link Warmup}) is not a client: no access-log line, no metrics. */
+    private static boolean fromWarmup(HttpServletRequest request) {
+        ServletContextRequest jetty = ServletContextRequest.getServletContextRequest(request);
+        return jetty != null && jetty.getConnectionMetaData().getConnector() instanceof org.eclipse.jetty.server.LocalConnector;
     }
 
     /** Body bytes sent, after compression; 0 when the response never reached the servlet layer. */
