@@ -283,6 +283,9 @@ public final class WebApp {
      */
     private static void refuseLargeBodies(io.javalin.http.Context ctx, BodyLimits limits, ErrorPages errors) {
         long length = ctx.req().getContentLengthLong();
+        // No declared body (every GET) cannot be over a limit: skip matching the path against every
+        // route's pattern, which was a sixth of the CPU time of serving a cached page.
+        if (length <= 0) return;
         BodyLimits.Limit limit = limits.forPath(ctx.path());
         if (length > limit.bytes()) {
             boolean drained = length <= DRAIN_BYTES && drain(ctx);
