@@ -1,5 +1,7 @@
 package cn.jinjiang.aitraining.extract;
 
+import cn.jinjiang.aitraining.db.DatabaseException;
+import cn.jinjiang.aitraining.db.DatabaseLocation;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
  * order. Meant to be registered as a subcommand of the application's main command.
  *
  * <p>Exit codes: 0 on success (also for empty input, which prints nothing), 2 for a bad
- * {@code --date}.
+ * {@code --date} or {@code --db}, 1 when the database cannot be read.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = "Extract reported figures from a Chinese text read on stdin; prints JSON lines.")
@@ -30,6 +32,8 @@ public final class ExtractCommand implements Callable<Integer> {
 
     /** Exit code for bad arguments, the same picocli uses for usage errors. */
     public static final int EXIT_USAGE = 2;
+    /** Exit code when the database given with {@code --db} cannot be read. */
+    public static final int EXIT_FAILURE = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
@@ -38,10 +42,16 @@ public final class ExtractCommand implements Callable<Integer> {
             description = "Publication date of the text; dates without a year take its year.")
     String date;
 
-    @Option(names = "--db", paramLabel = "FILE",
-            description = "A dashboard database: each line then also says which existing figure the number may update"
-                    + " (suggested_figure, suggestion_reason), its normalised period (period, period_en) and its flags.")
-    Path db;
+    @Option(names = "--db", paramLabel = "FILE|URL",
+            description = "A dashboard database, an SQLite file or a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=NAME;"
+                    + " the password from $DASHBOARD_DB_PASSWORD or --db-password-file): each line then also says which existing"
+                    + " figure the number may update (suggested_figure, suggestion_reason), its normalised period (period,"
+                    + " period_en) and its flags.")
+    String db;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE",
+            description = "PostgreSQL: the file whose first line is the password (default: $DASHBOARD_DB_PASSWORD)")
+    Path dbPasswordFile;
 
     private final InputStream in;
     private final PrintStream out;
@@ -90,12 +100,27 @@ public final class ExtractCommand implements Callable<Integer> {
                 err.flush();
                 return EXIT_USAGE;
             }
-            if (!Files.isRegularFile(db)) {
-                err.println("extract: no database file '" + db + "'");
+            DatabaseLocation location;
+            try {
+                location = DatabaseLocation.parse(db, dbPasswordFile);
+            } catch (DatabaseException e) { // a password in the URL, a password file for an SQLite file
+                err.println("extract: " + e.getMessage());
                 err.flush();
                 return EXIT_USAGE;
             }
-            suggester = new FigureSuggester(catalogue.load(db));
+            // Reading must not create an empty SQLite file where a mistyped path points.
+            if (location.isSqlite() && !Files.isRegularFile(location.file())) {
+                err.println("extract: no database file '" + location.file() + "'");
+                err.flush();
+                return EXIT_USAGE;
+            }
+            try {
+                suggester = new FigureSuggester(catalogue.load(location));
+            } catch (DatabaseException e) { // unreachable, refused, newer schema: the message says which, never the password
+                err.println("extract: " + e.getMessage());
+                err.flush();
+                return EXIT_FAILURE;
+            }
         }
         String text;
         try {

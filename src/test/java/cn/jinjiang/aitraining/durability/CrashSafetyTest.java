@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jinjiang.aitraining.db.Database;
 import cn.jinjiang.aitraining.db.DatabaseLocation;
+import cn.jinjiang.aitraining.support.ServerProcess;
 import cn.jinjiang.aitraining.support.TestDatabase;
 import cn.jinjiang.aitraining.support.TestAdmin;
 import cn.jinjiang.aitraining.support.WebClient;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,42 +51,36 @@ class CrashSafetyTest {
         }
         List<Ack> acknowledged = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            int port = freePort();
-            Process server = startServer(db, port);
-            try {
-                acknowledged.addAll(editUntilKilled(server, port, round));
-            } finally {
-                server.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+            ServerProcess server = ServerProcess.start(db, folder);
+            try (server) {
+                acknowledged.addAll(editUntilKilled(server, round));
             }
             assertTrue(acknowledged.size() > 8 * (round + 1), "edits were acknowledged before the kill: " + acknowledged.size());
 
-            Process restarted = startServer(db, port);
-            try {
+            // The killed server's database opens again (SQLite recovers its log) and the server starts on it.
+            try (ServerProcess restarted = server.startAgain()) {
                 verify(db, acknowledged);
-            } finally {
-                restarted.destroy();
-                restarted.waitFor(20, TimeUnit.SECONDS);
+                assertEquals(200, restarted.cookielessClient().get("/healthz").statusCode(), "the restarted server still answers");
             }
         }
     }
 
     /** Eight clients edit concurrently; the server is SIGKILLed while they are at it. */
-    private List<Ack> editUntilKilled(Process server, int port, int round) throws Exception {
+    private List<Ack> editUntilKilled(ServerProcess server, int round) throws Exception {
         ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> clients = new ArrayList<>();
         for (int t = 0; t < KEYS.size(); t++) {
             int client = t;
-            Thread thread = new Thread(() -> editLoop(port, round, client, acks, stop));
+            Thread thread = new Thread(() -> editLoop(server.baseUrl(), round, client, acks, stop));
             thread.setUncaughtExceptionHandler((th, e) -> failures.add(e));
             thread.start();
             clients.add(thread);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (acks.size() < 24 && System.nanoTime() < deadline) Thread.sleep(10);
-        server.destroyForcibly(); // SIGKILL: no shutdown hook, no checkpoint, requests in flight
-        server.waitFor(20, TimeUnit.SECONDS);
+        server.kill(); // SIGKILL: no shutdown hook, no checkpoint, requests in flight
         stop.set(true);
         for (Thread thread : clients) {
             thread.join(20_000);
@@ -99,8 +91,8 @@ class CrashSafetyTest {
     }
 
     /** One admin's browser: signs in, then saves reports of its figure through the form until told to stop. */
-    private static void editLoop(int port, int round, int client, ConcurrentLinkedQueue<Ack> acks, AtomicBoolean stop) {
-        WebClient browser = new WebClient("http://127.0.0.1:" + port);
+    private static void editLoop(String baseUrl, int round, int client, ConcurrentLinkedQueue<Ack> acks, AtomicBoolean stop) {
+        WebClient browser = new WebClient(baseUrl);
         String key = KEYS.get(client);
         try {
             HttpResponse<String> login = browser.signIn(admin(client));
@@ -156,33 +148,6 @@ class CrashSafetyTest {
                     }
                 }
             }
-        }
-    }
-
-    private Process startServer(DatabaseLocation db, int port) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = TestDatabase.withPassword(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "cn.jinjiang.aitraining.App", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", db.toString()), db)
-                .redirectErrorStream(true)
-                .redirectOutput(folder.resolve("server-" + port + ".log").toFile())
-                .start();
-        WebClient health = new WebClient("http://127.0.0.1:" + port, false);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new AssertionError("server exited with " + process.exitValue());
-            try {
-                if (health.get("/healthz").statusCode() == 200) return process;
-            } catch (UncheckedIOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        process.destroyForcibly();
-        throw new AssertionError("server did not start");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -11,9 +11,9 @@ import cn.jinjiang.aitraining.AppServices;
 import cn.jinjiang.aitraining.auth.AdminGuard;
 import cn.jinjiang.aitraining.db.Database;
 import cn.jinjiang.aitraining.db.DatabaseLocation;
+import cn.jinjiang.aitraining.support.ServerProcess;
 import cn.jinjiang.aitraining.support.TestDatabase;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,13 +55,9 @@ class SharedSessionsTest {
             AppServices.create(new AppConfig("127.0.0.1", 0, db.file(), false), database, Clock.systemUTC())
                     .accounts().createOrReset(USER, PASSWORD);
         }
-        int portA = freePort();
-        int portB = freePort();
-        List<Process> running = new ArrayList<>();
-        try {
-            running.add(startServer(db, portA));
-            running.add(startServer(db, portB));
-
+        try (ServerProcess a = ServerProcess.start(db, folder); ServerProcess b = ServerProcess.start(db, folder)) {
+            int portA = a.port();
+            int portB = b.port();
             String session = signIn(portA);
             assertEquals(200, admin(portA, session).statusCode(), "signed in on A");
             assertEquals(200, admin(portB, session).statusCode(), "the same sign-in works on B");
@@ -87,17 +82,12 @@ class SharedSessionsTest {
             assertEquals(401, login(portB, "wrong 4").statusCode());
             assertEquals(429, login(portB, PASSWORD).statusCode(), "the fifth failure, counted across processes, blocks");
 
-            Process a = running.remove(0);
-            a.destroy();
-            assertTrue(a.waitFor(20, TimeUnit.SECONDS));
-            running.add(startServer(db, portA));
-            assertEquals(200, admin(portA, session).statusCode(), "still signed in after A restarted");
-            Document afterRestart = Html.parse(get(portA, "/admin/account", session));
-            assertEquals(1, afterRestart.select("#sessions-table tr.current-session").size(), "the restarted A lists the session");
-        } finally {
-            for (Process p : running) {
-                p.destroy();
-                if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
+            assertTrue(a.stop(), "A ends within 20 s of SIGTERM");
+            try (ServerProcess restartedA = a.startAgain()) {
+                assertEquals(portA, restartedA.port());
+                assertEquals(200, admin(portA, session).statusCode(), "still signed in after A restarted");
+                Document afterRestart = Html.parse(get(portA, "/admin/account", session));
+                assertEquals(1, afterRestart.select("#sessions-table tr.current-session").size(), "the restarted A lists the session");
             }
         }
     }
@@ -155,41 +145,5 @@ class SharedSessionsTest {
 
     private static URI url(int port, String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private Process startServer(DatabaseLocation db, int port) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = TestDatabase.withPassword(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "cn.jinjiang.aitraining.App", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", db.toString()), db)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server-" + port + ".log").toFile()))
-                .start();
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        boolean started = false;
-        try {
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) throw new AssertionError("server exited with " + process.exitValue());
-                try {
-                    if (client.send(HttpRequest.newBuilder(url(port, "/healthz")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        started = true;
-                        return process;
-                    }
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
-                }
-            }
-            throw new AssertionError("server did not start");
-        } finally {
-            // A timeout interrupts the wait: never leave a server process behind.
-            if (!started) process.destroyForcibly();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

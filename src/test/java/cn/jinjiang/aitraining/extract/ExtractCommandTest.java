@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jinjiang.aitraining.admin.extract.FollowUpReportTest;
-import cn.jinjiang.aitraining.db.Database;
-import cn.jinjiang.aitraining.suggest.KnownFigures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ExtractCommandTest {
@@ -114,81 +108,5 @@ class ExtractCommandTest {
                 new PrintStream(out, true, StandardCharsets.ISO_8859_1), System.err);
         assertEquals(0, new CommandLine(cmd).execute());
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"text\":\"6期\""));
-    }
-
-    /** A run with {@code --db}: the figures come from the database through the catalogue the application gives. */
-    private static Run runWithCatalogue(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ExtractCommand cmd = new ExtractCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                KnownFigures.fromDatabase());
-        int exit = new CommandLine(cmd).execute(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode line(List<JsonNode> lines, String text) {
-        return lines.stream().filter(l -> l.get("text").asText().equals(text)).findFirst()
-                .orElseThrow(() -> new AssertionError("no line for " + text + " in " + lines));
-    }
-
-    @Test
-    void withADatabaseEachLineSaysWhichFigureItMayUpdateItsPeriodAndItsFlags(@TempDir Path dir) throws Exception {
-        Path db = dir.resolve("dashboard.db");
-        Database.open(db).close(); // the curated figures of the seed page
-        String report = FollowUpReportTest.REPORT;
-        Run r = runWithCatalogue(report, "--db", db.toString(), "--date", "2025-09-30");
-        assertEquals(0, r.exit(), r.err());
-        List<JsonNode> lines = r.lines();
-        List<String> fields = new ArrayList<>();
-        line(lines, "112场").fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("text", "value", "unit", "qualifier", "kind", "quote", "subject", "scope", "suggested_figure",
-                "suggestion_reason", "suggestion_confidence", "period", "period_en", "flags"), fields);
-
-        JsonNode activities = line(lines, "112场");
-        assertEquals("ai-learning-activities", activities.get("suggested_figure").asText());
-        assertTrue(activities.get("suggestion_reason").asText().contains("unit 场, subject 'AI学习活动' matches the label"),
-                activities.toString());
-        assertEquals("2025年以来", activities.get("period").asText());
-        assertEquals("2025 year to date", activities.get("period_en").asText());
-        assertEquals(0, activities.get("flags").size());
-
-        JsonNode hours = line(lines, "突破2万学时");
-        assertEquals("ai-online-study-hours", hours.get("suggested_figure").asText());
-        assertEquals("累计", hours.get("period").asText());
-        assertEquals("cumulative", hours.get("period_en").asText());
-
-        JsonNode test = line(lines, "约3200名");
-        assertTrue(test.get("suggested_figure").isNull(), "the officials who sat a test are not the seconded ones");
-        JsonNode trip = line(lines, "40名");
-        assertTrue(trip.get("suggested_figure").isNull());
-        assertEquals("future", trip.get("flags").get(0).asText());
-        JsonNode rate = line(lines, "98%");
-        assertTrue(rate.get("suggested_figure").isNull());
-        assertEquals("rate", rate.get("flags").get(0).asText());
-
-        Run unknown = runWithCatalogue("三年选派70名干部赴上海、深圳跟班学习。", "--db", db.toString(), "--date", "2025-09-30");
-        JsonNode seconded = line(unknown.lines(), "70名");
-        assertEquals("cadres-seconded-shanghai-shenzhen", seconded.get("suggested_figure").asText(), seconded.toString());
-        assertEquals("[\"period-unrecognised\"]", seconded.get("flags").toString(), seconded.toString());
-        assertEquals("三年", seconded.get("period").asText(), "an unknown period keeps the figure's own");
-        assertEquals("three years", seconded.get("period_en").asText());
-
-        Run plain = run(report, "--date", "2025-09-30");
-        for (JsonNode l : plain.lines()) {
-            assertFalse(l.has("suggested_figure"), "without --db the output stays as it was");
-            assertFalse(l.has("flags"));
-        }
-    }
-
-    @Test
-    void aMissingDatabaseFileIsAClearErrorAndIsNotCreated(@TempDir Path dir) {
-        Path missing = dir.resolve("nope.db");
-        Run r = runWithCatalogue("举办39期", "--db", missing.toString());
-        assertEquals(ExtractCommand.EXIT_USAGE, r.exit());
-        assertTrue(r.err().contains("no database file"), r.err());
-        assertFalse(Files.exists(missing));
-        Run noCatalogue = run("举办39期", "--db", missing.toString());
-        assertEquals(ExtractCommand.EXIT_USAGE, noCatalogue.exit());
     }
 }
