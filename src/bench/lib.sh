@@ -5,7 +5,8 @@
 # Sourcing moves to the repository root (every path below is relative to it) and defines:
 #   BENCH_JAR                              the jar the README's run command starts
 #   BENCH_JAVA_OPTS                        the README's JVM options: the class-data-sharing archive that
-#                                          `mvn package` writes beside the jar (ignored if missing or stale)
+#                                          `mvn package` writes beside the jar (ignored if missing or stale),
+#                                          the serial collector on a heap that starts at 16 MB
 #   bench_usage                            print the calling script's header comment (its --help)
 #   bench_need TOOL...                     exit 2 with an install hint if a tool is missing
 #   bench_build                            mvn package without tests
@@ -30,7 +31,7 @@
 BENCH_SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 2
 BENCH_JAR=target/ai-training-dashboard.jar
-BENCH_JAVA_OPTS=(-XX:SharedArchiveFile=target/ai-training-dashboard.jsa -Xlog:cds=off,cds+dynamic=off)
+BENCH_JAVA_OPTS=(-XX:SharedArchiveFile=target/ai-training-dashboard.jsa -Xlog:cds=off,cds+dynamic=off -XX:+UseSerialGC -Xms16m)
 BENCH_PID=""
 BENCH_START_TIMEOUT=${BENCH_START_TIMEOUT:-30}
 BENCH_POLL=${BENCH_POLL:-0.025}
