@@ -89,7 +89,7 @@ public final class FigureDao {
     public void forEach(FigureQuery query, Lang lang, Consumer<FigureSnapshot> consumer) {
         Map<String, Object> binds = new LinkedHashMap<>();
         String sql = CURRENT + where(query, binds) + orderBy(query, lang, false);
-        jdbi.useHandle(h -> h.createQuery(sql)
+        streaming(h -> h.createQuery(sql)
                 .bindMap(binds)
                 .setFetchSize(500)
                 .mapTo(FigureSnapshot.class)
@@ -122,11 +122,35 @@ public final class FigureDao {
                 """.formatted(FIGURE_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS,
                         Dialect.of(jdbi).secondsBetween("a.occurred_at", "o.recorded_at"), CORRECTION_WINDOW_SECONDS)
                 + where(query, binds) + orderBy(query, lang, true);
-        jdbi.useHandle(h -> h.createQuery(sql)
+        streaming(h -> h.createQuery(sql)
                 .bindMap(binds)
                 .setFetchSize(500)
                 .mapTo(ObservationRow.class)
                 .useStream(stream -> stream.forEach(consumer)));
+    }
+
+    /**
+     * Runs a read that streams its rows ({@code setFetchSize}). PostgreSQL's driver honours the fetch
+     * size only inside a transaction (a cursor); in autocommit mode it reads the whole result into
+     * the heap first, which at 1,000,000 observations is hundreds of megabytes. So on PostgreSQL the
+     * read runs in a transaction begun on the handle itself, not through {@code inTransaction}: it
+     * only reads, takes no advisory lock (see db/SerializedTransactions) and is rolled back. SQLite
+     * steps through the rows in any case, and a transaction there would take the write lock
+     * (IMMEDIATE), so it stays in autocommit.
+     */
+    private void streaming(Consumer<Handle> read) {
+        jdbi.useHandle(h -> {
+            if (Dialect.of(jdbi) == Dialect.SQLITE) {
+                read.accept(h);
+                return;
+            }
+            h.begin();
+            try {
+                read.accept(h);
+            } finally {
+                h.rollback();
+            }
+        });
     }
 
     /** A correction's row and its audit entry are written in one transaction, well within this. */
@@ -210,7 +234,7 @@ public final class FigureDao {
 
     /** Streams every current figure in order, one row at a time, for exports of any size. */
     public void forEachCurrent(boolean includeArchived, Consumer<FigureSnapshot> consumer) {
-        jdbi.useHandle(h -> streamCurrent(h, includeArchived, consumer));
+        streaming(h -> streamCurrent(h, includeArchived, consumer));
     }
 
     private static void streamCurrent(Handle h, boolean includeArchived, Consumer<FigureSnapshot> consumer) {

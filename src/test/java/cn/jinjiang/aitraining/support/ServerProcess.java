@@ -35,9 +35,17 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code App --db db} with the extra options and waits (at most 90 s) until /healthz says 200. */
     public static ServerProcess start(DatabaseLocation db, Path logFolder, String... options) throws IOException, InterruptedException {
+        return start(db, logFolder, List.of(), options);
+    }
+
+    /** As above, with options for the JVM itself (e.g. {@code -Xmx32m}). */
+    public static ServerProcess start(DatabaseLocation db, Path logFolder, List<String> jvmOptions, String... options)
+            throws IOException, InterruptedException {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "cn.jinjiang.aitraining.App", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", db.toString()));
         command.addAll(List.of(options));
         Process process = TestDatabase.withPassword(new ProcessBuilder(command), db)
