@@ -5,6 +5,8 @@ import static cn.jinjiang.aitraining.figures.FigureRows.OBSERVATION_COLUMNS;
 import static cn.jinjiang.aitraining.figures.FigureRows.SOURCE_COLUMNS;
 
 import cn.jinjiang.aitraining.i18n.Lang;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.RowMappers;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** Reads figures with their latest observation, and their histories. SQL only. */
 public final class FigureDao {
@@ -68,7 +71,7 @@ public final class FigureDao {
                     .bindMap(binds)
                     .bind("limit", limit)
                     .bind("offset", offset)
-                    .map((rs, ctx) -> new Counted(snapshot.map(rs, ctx), rs.getLong("shown_total")))
+                    .map(Counted.mapper(snapshot))
                     .list();
             return new Found(rows.stream().map(Counted::snapshot).toList(),
                     rows.isEmpty() ? 0 : Math.toIntExact(rows.get(0).total()));
@@ -76,7 +79,23 @@ public final class FigureDao {
     }
 
     /** A row of {@link #search}: the figure and the count every row of the result carries. */
-    private record Counted(FigureSnapshot snapshot, long total) {}
+    private record Counted(FigureSnapshot snapshot, long total) {
+        /** Maps with the figure mapper specialized once for the result's columns, as Jdbi's own mappers are. */
+        static RowMapper<Counted> mapper(RowMapper<FigureSnapshot> snapshot) {
+            return new RowMapper<>() {
+                @Override
+                public Counted map(ResultSet rs, StatementContext ctx) throws SQLException {
+                    return specialize(rs, ctx).map(rs, ctx);
+                }
+
+                @Override
+                public RowMapper<Counted> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
+                    RowMapper<FigureSnapshot> figure = snapshot.specialize(rs, ctx);
+                    return (row, context) -> new Counted(figure.map(row, context), row.getLong("shown_total"));
+                }
+            };
+        }
+    }
 
     /** How many figures {@code query} lets through. */
     public int count(FigureQuery query) {
