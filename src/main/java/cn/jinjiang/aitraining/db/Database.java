@@ -145,15 +145,16 @@ public final class Database implements AutoCloseable {
 
     /**
      * SQLite reads the first this-many bytes of the file through a memory map instead of read()
-     * calls into its own page cache. The filtered figures table seeks once per figure into the
-     * observation index; at 10,000 figures × 100 observations the map halved the query's CPU time
-     * (README, "Scale"). It is address space, not memory: the kernel pages the file in and out as
-     * it does its own cache, shared by every pooled connection, so resident memory includes the file
-     * pages read (reclaimable) but the heap does not grow. 256 MB covers the largest benchmark file
-     * (about 160 MB) with room; a larger file is mapped up to this and read the usual way beyond
-     * it. A small file maps only its own size. A 64-bit JVM has address space to spare for eight
-     * connections' maps; the risk SQLite's documentation names (an I/O error on a mapped page
-     * ends the process rather than failing one query) is the same as a failing disk's anyway.
+     * calls copying into its own page cache. The filtered figures table seeks once per figure into
+     * the observation index; at 10,000 figures × 100 observations the map more than halved the
+     * query's CPU time (README, "Scale"). A map is address space, not memory: its pages are the
+     * kernel's page cache, the same for all eight pooled connections' maps, so the heap does not
+     * grow and the resident size counts the file pages read (shared and reclaimable). 256 MB covers
+     * the largest benchmark file (about 160 MB) with room; a larger file is mapped up to this and
+     * read the usual way beyond it, and a small file maps only its own size. Eight maps of 256 MB
+     * are nothing to a 64-bit process's address space. The cost SQLite's documentation names: an
+     * I/O error on a mapped page (a failing disk, the file cut short by another program) stops the
+     * process instead of failing one query; the file belongs to this server alone.
      */
     static final long MMAP_BYTES = 256L << 20;
 

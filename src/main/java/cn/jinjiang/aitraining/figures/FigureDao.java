@@ -155,11 +155,12 @@ public final class FigureDao {
      * read runs in a transaction begun on the handle itself, not through {@code inTransaction}: it
      * only reads, takes no advisory lock (see db/SerializedTransactions) and is rolled back. SQLite
      * steps through the rows in any case, and a transaction there would take the write lock
-     * (IMMEDIATE), so it stays in autocommit.
+     * (IMMEDIATE), so it stays in autocommit. (Called inside a caller's transaction, the read is
+     * simply part of it.)
      */
     private void streaming(Consumer<Handle> read) {
         jdbi.useHandle(h -> {
-            if (Dialect.of(jdbi) == Dialect.SQLITE) {
+            if (Dialect.of(jdbi) == Dialect.SQLITE || h.isInTransaction()) {
                 read.accept(h);
                 return;
             }
