@@ -5,6 +5,8 @@ import static cn.jinjiang.aitraining.figures.FigureRows.OBSERVATION_COLUMNS;
 import static cn.jinjiang.aitraining.figures.FigureRows.SOURCE_COLUMNS;
 
 import cn.jinjiang.aitraining.i18n.Lang;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +16,15 @@ import cn.jinjiang.aitraining.db.Dialect;
 import cn.jinjiang.aitraining.db.Like;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.RowMappers;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** Reads figures with their latest observation, and their histories. SQL only. */
 public final class FigureDao {
-    /** The latest observation of each figure: newest as-of date, then the newest row. */
-    private static final String CURRENT = """
-            SELECT %s, %s, %s
+    /** Each figure joined to its latest observation (newest as-of date, then the newest row) and that one's source. */
+    private static final String LATEST = """
               FROM figure f
               JOIN observation o ON o.id = (
                    SELECT o2.id FROM observation o2
@@ -28,7 +32,12 @@ public final class FigureDao {
                     ORDER BY o2.as_of DESC, o2.id DESC
                     LIMIT 1)
               JOIN source s ON s.id = o.source_id
-            """.formatted(FIGURE_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS);
+            """;
+
+    private static final String COLUMNS = String.join(", ", FIGURE_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS);
+
+    /** The latest observation of each figure, with its source. */
+    private static final String CURRENT = "SELECT " + COLUMNS + "\n" + LATEST;
 
     private static final String ORDER = " ORDER BY f.sort_order, f.id";
 
@@ -41,16 +50,51 @@ public final class FigureDao {
         jdbi.registerRowMapper(ConstructorMapper.factory(ObservationRow.class));
     }
 
-    /** One page of the figures table as {@code query} filters and sorts it. */
-    public List<FigureSnapshot> search(FigureQuery query, Lang lang, int limit, int offset) {
+    /** One page of a filtered table, and how many rows the whole filtered table has. */
+    public record Found(List<FigureSnapshot> items, int total) {}
+
+    /**
+     * One page of the figures table as {@code query} filters and sorts it, with the number of figures
+     * the query lets through counted by the same query ({@code COUNT(*) OVER ()}, before the LIMIT).
+     * Each figure's latest observation is a seek into the large observation index; a separate COUNT
+     * would do every seek a second time (at 10,000 figures × 100 observations that was half the page's
+     * cost). The total is known only when the page has rows: past the last page (or when nothing
+     * matches) it is reported as 0, and {@link #count} tells the truth.
+     */
+    public Found search(FigureQuery query, Lang lang, int limit, int offset) {
         Map<String, Object> binds = new LinkedHashMap<>();
-        String sql = CURRENT + where(query, binds) + orderBy(query, lang, false) + " LIMIT :limit OFFSET :offset";
-        return jdbi.withHandle(h -> h.createQuery(sql)
-                .bindMap(binds)
-                .bind("limit", limit)
-                .bind("offset", offset)
-                .mapTo(FigureSnapshot.class)
-                .list());
+        String sql = "SELECT " + COLUMNS + ", COUNT(*) OVER () AS shown_total\n" + LATEST
+                + where(query, binds) + orderBy(query, lang, false) + " LIMIT :limit OFFSET :offset";
+        return jdbi.withHandle(h -> {
+            RowMapper<FigureSnapshot> snapshot = h.getConfig(RowMappers.class).findFor(FigureSnapshot.class).orElseThrow();
+            List<Counted> rows = h.createQuery(sql)
+                    .bindMap(binds)
+                    .bind("limit", limit)
+                    .bind("offset", offset)
+                    .map(Counted.mapper(snapshot))
+                    .list();
+            return new Found(rows.stream().map(Counted::snapshot).toList(),
+                    rows.isEmpty() ? 0 : Math.toIntExact(rows.get(0).total()));
+        });
+    }
+
+    /** A row of {@link #search}: the figure and the count every row of the result carries. */
+    private record Counted(FigureSnapshot snapshot, long total) {
+        /** Maps with the figure mapper specialized once for the result's columns, as Jdbi's own mappers are. */
+        static RowMapper<Counted> mapper(RowMapper<FigureSnapshot> snapshot) {
+            return new RowMapper<>() {
+                @Override
+                public Counted map(ResultSet rs, StatementContext ctx) throws SQLException {
+                    return specialize(rs, ctx).map(rs, ctx);
+                }
+
+                @Override
+                public RowMapper<Counted> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
+                    RowMapper<FigureSnapshot> figure = snapshot.specialize(rs, ctx);
+                    return (row, context) -> new Counted(figure.map(row, context), row.getLong("shown_total"));
+                }
+            };
+        }
     }
 
     /** How many figures {@code query} lets through. */
@@ -64,7 +108,7 @@ public final class FigureDao {
     public void forEach(FigureQuery query, Lang lang, Consumer<FigureSnapshot> consumer) {
         Map<String, Object> binds = new LinkedHashMap<>();
         String sql = CURRENT + where(query, binds) + orderBy(query, lang, false);
-        jdbi.useHandle(h -> h.createQuery(sql)
+        streaming(h -> h.createQuery(sql)
                 .bindMap(binds)
                 .setFetchSize(500)
                 .mapTo(FigureSnapshot.class)
@@ -97,11 +141,36 @@ public final class FigureDao {
                 """.formatted(FIGURE_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS,
                         Dialect.of(jdbi).secondsBetween("a.occurred_at", "o.recorded_at"), CORRECTION_WINDOW_SECONDS)
                 + where(query, binds) + orderBy(query, lang, true);
-        jdbi.useHandle(h -> h.createQuery(sql)
+        streaming(h -> h.createQuery(sql)
                 .bindMap(binds)
                 .setFetchSize(500)
                 .mapTo(ObservationRow.class)
                 .useStream(stream -> stream.forEach(consumer)));
+    }
+
+    /**
+     * Runs a read that streams its rows ({@code setFetchSize}). PostgreSQL's driver honours the fetch
+     * size only inside a transaction (a cursor); in autocommit mode it reads the whole result into
+     * the heap first, which at 1,000,000 observations is hundreds of megabytes. So on PostgreSQL the
+     * read runs in a transaction begun on the handle itself, not through {@code inTransaction}: it
+     * only reads, takes no advisory lock (see db/SerializedTransactions) and is rolled back. SQLite
+     * steps through the rows in any case, and a transaction there would take the write lock
+     * (IMMEDIATE), so it stays in autocommit. (Called inside a caller's transaction, the read is
+     * simply part of it.)
+     */
+    private void streaming(Consumer<Handle> read) {
+        jdbi.useHandle(h -> {
+            if (Dialect.of(jdbi) == Dialect.SQLITE || h.isInTransaction()) {
+                read.accept(h);
+                return;
+            }
+            h.begin();
+            try {
+                read.accept(h);
+            } finally {
+                h.rollback();
+            }
+        });
     }
 
     /** A correction's row and its audit entry are written in one transaction, well within this. */
@@ -185,7 +254,7 @@ public final class FigureDao {
 
     /** Streams every current figure in order, one row at a time, for exports of any size. */
     public void forEachCurrent(boolean includeArchived, Consumer<FigureSnapshot> consumer) {
-        jdbi.useHandle(h -> streamCurrent(h, includeArchived, consumer));
+        streaming(h -> streamCurrent(h, includeArchived, consumer));
     }
 
     private static void streamCurrent(Handle h, boolean includeArchived, Consumer<FigureSnapshot> consumer) {

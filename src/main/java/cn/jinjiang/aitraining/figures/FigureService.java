@@ -24,12 +24,22 @@ public final class FigureService {
         return new Page<>(dao.listCurrent(request.size(), request.offset()), request.number(), request.size(), total);
     }
 
-    /** One page of the figures table as {@code query} filters and sorts it (the plain table uses the paging index). */
+    /**
+     * One page of the figures table as {@code query} filters and sorts it (the plain table uses the
+     * paging index). The page query counts the filtered rows itself, so a page that exists costs one
+     * query; a page number past the end (an old link after the data changed) is counted separately
+     * and answered with the last page, as the plain table does.
+     */
     public Page<FigureSnapshot> table(FigureQuery query, Lang lang, int pageNumber, int pageSize) {
         if (!query.isFiltered()) return page(pageNumber, pageSize);
+        Page.Request asked = new Page.Request(Math.max(1, pageNumber), pageSize);
+        FigureDao.Found found = dao.search(query, lang, asked.size(), asked.offset());
+        if (!found.items().isEmpty() || asked.number() == 1) {
+            return new Page<>(found.items(), asked.number(), asked.size(), found.total());
+        }
         int total = dao.count(query);
-        Page.Request request = Page.Request.of(pageNumber, pageSize, total);
-        return new Page<>(dao.search(query, lang, request.size(), request.offset()), request.number(), request.size(), total);
+        Page.Request last = Page.Request.of(pageNumber, pageSize, total);
+        return new Page<>(dao.search(query, lang, last.size(), last.offset()).items(), last.number(), last.size(), total);
     }
 
     /** The published figures {@code query} lets through, in its order, streamed. */

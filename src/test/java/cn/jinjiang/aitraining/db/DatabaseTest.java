@@ -25,6 +25,8 @@ class DatabaseTest {
             assertEquals(2, synchronous, "FULL");
             int foreignKeys = db.jdbi().withHandle(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one());
             assertEquals(1, foreignKeys);
+            long mmap = db.jdbi().withHandle(h -> h.createQuery("PRAGMA mmap_size").mapTo(Long.class).one());
+            assertEquals(Database.MMAP_BYTES, mmap, "reads go through a memory map (README, Scale)");
         }
     }
 

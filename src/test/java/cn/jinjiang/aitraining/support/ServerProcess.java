@@ -27,13 +27,16 @@ public final class ServerProcess implements AutoCloseable {
     private final DatabaseLocation db;
     private final Path logFolder;
     private final int port;
+    private final List<String> jvmOptions;
     private final List<String> options;
 
-    private ServerProcess(Process process, DatabaseLocation db, Path logFolder, int port, List<String> options) {
+    private ServerProcess(Process process, DatabaseLocation db, Path logFolder, int port, List<String> jvmOptions,
+                          List<String> options) {
         this.process = process;
         this.db = db;
         this.logFolder = logFolder;
         this.port = port;
+        this.jvmOptions = jvmOptions;
         this.options = options;
     }
 
@@ -44,7 +47,13 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code App --db db} with the extra options and waits (at most 90 s) until /healthz says 200. */
     public static ServerProcess start(DatabaseLocation db, Path logFolder, String... options) throws IOException, InterruptedException {
-        return start(db, logFolder, freePort(), List.of(options));
+        return start(db, logFolder, List.of(), options);
+    }
+
+    /** As above, with options for the JVM itself (e.g. {@code -Xmx32m}). */
+    public static ServerProcess start(DatabaseLocation db, Path logFolder, List<String> jvmOptions, String... options)
+            throws IOException, InterruptedException {
+        return start(db, logFolder, freePort(), jvmOptions, List.of(options));
     }
 
     /**
@@ -53,20 +62,22 @@ public final class ServerProcess implements AutoCloseable {
      */
     public ServerProcess startAgain() throws IOException, InterruptedException {
         if (process.isAlive()) throw new IllegalStateException("the server on port " + port + " is still running");
-        return start(db, logFolder, port, options);
+        return start(db, logFolder, port, jvmOptions, options);
     }
 
-    private static ServerProcess start(DatabaseLocation db, Path logFolder, int port, List<String> options)
+    private static ServerProcess start(DatabaseLocation db, Path logFolder, int port, List<String> jvmOptions, List<String> options)
             throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "cn.jinjiang.aitraining.App", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", db.toString()));
         command.addAll(options);
         Process process = TestDatabase.withPassword(new ProcessBuilder(command), db)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFolder.resolve("server-" + port + ".log").toFile()))
                 .start();
-        ServerProcess server = new ServerProcess(process, db, logFolder, port, options);
+        ServerProcess server = new ServerProcess(process, db, logFolder, port, jvmOptions, options);
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         boolean started = false;
