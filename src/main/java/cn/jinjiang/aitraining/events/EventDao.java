@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.events;
 
+import cn.jinjiang.aitraining.db.StreamingRead;
 import cn.jinjiang.aitraining.figures.FigureRows;
 import java.util.List;
 import java.util.function.Consumer;
@@ -46,7 +47,7 @@ public final class EventDao {
 
     public void forEach(EventQuery query, Consumer<EventSnapshot> consumer) {
         java.util.Map<String, Object> binds = new java.util.LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery(SELECT + where(query, binds) + ORDER)
+        StreamingRead.run(jdbi, h -> h.createQuery(SELECT + where(query, binds) + ORDER)
                 .bindMap(binds)
                 .setFetchSize(500)
                 .mapTo(EventSnapshot.class)
@@ -105,7 +106,7 @@ public final class EventDao {
     }
 
     public void forEach(Consumer<EventSnapshot> consumer) {
-        jdbi.useHandle(h -> h.createQuery(SELECT + " WHERE e.archived = FALSE" + ORDER)
+        StreamingRead.run(jdbi, h -> h.createQuery(SELECT + " WHERE e.archived = FALSE" + ORDER)
                 .setFetchSize(500)
                 .mapTo(EventSnapshot.class)
                 .useStream(stream -> stream.forEach(consumer)));

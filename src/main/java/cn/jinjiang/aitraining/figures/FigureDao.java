@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import cn.jinjiang.aitraining.db.Dialect;
+import cn.jinjiang.aitraining.db.StreamingRead;
 import cn.jinjiang.aitraining.db.Like;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -108,7 +109,7 @@ public final class FigureDao {
     public void forEach(FigureQuery query, Lang lang, Consumer<FigureSnapshot> consumer) {
         Map<String, Object> binds = new LinkedHashMap<>();
         String sql = CURRENT + where(query, binds) + orderBy(query, lang, false);
-        streaming(h -> h.createQuery(sql)
+        StreamingRead.run(jdbi, h -> h.createQuery(sql)
                 .bindMap(binds)
                 .setFetchSize(500)
                 .mapTo(FigureSnapshot.class)
@@ -141,36 +142,11 @@ public final class FigureDao {
                 """.formatted(FIGURE_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS,
                         Dialect.of(jdbi).secondsBetween("a.occurred_at", "o.recorded_at"), CORRECTION_WINDOW_SECONDS)
                 + where(query, binds) + orderBy(query, lang, true);
-        streaming(h -> h.createQuery(sql)
+        StreamingRead.run(jdbi, h -> h.createQuery(sql)
                 .bindMap(binds)
                 .setFetchSize(500)
                 .mapTo(ObservationRow.class)
                 .useStream(stream -> stream.forEach(consumer)));
-    }
-
-    /**
-     * Runs a read that streams its rows ({@code setFetchSize}). PostgreSQL's driver honours the fetch
-     * size only inside a transaction (a cursor); in autocommit mode it reads the whole result into
-     * the heap first, which at 1,000,000 observations is hundreds of megabytes. So on PostgreSQL the
-     * read runs in a transaction begun on the handle itself, not through {@code inTransaction}: it
-     * only reads, takes no advisory lock (see db/SerializedTransactions) and is rolled back. SQLite
-     * steps through the rows in any case, and a transaction there would take the write lock
-     * (IMMEDIATE), so it stays in autocommit. (Called inside a caller's transaction, the read is
-     * simply part of it.)
-     */
-    private void streaming(Consumer<Handle> read) {
-        jdbi.useHandle(h -> {
-            if (Dialect.of(jdbi) == Dialect.SQLITE || h.isInTransaction()) {
-                read.accept(h);
-                return;
-            }
-            h.begin();
-            try {
-                read.accept(h);
-            } finally {
-                h.rollback();
-            }
-        });
     }
 
     /** A correction's row and its audit entry are written in one transaction, well within this. */
@@ -254,7 +230,7 @@ public final class FigureDao {
 
     /** Streams every current figure in order, one row at a time, for exports of any size. */
     public void forEachCurrent(boolean includeArchived, Consumer<FigureSnapshot> consumer) {
-        streaming(h -> streamCurrent(h, includeArchived, consumer));
+        StreamingRead.run(jdbi, h -> streamCurrent(h, includeArchived, consumer));
     }
 
     private static void streamCurrent(Handle h, boolean includeArchived, Consumer<FigureSnapshot> consumer) {
