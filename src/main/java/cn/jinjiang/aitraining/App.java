@@ -82,8 +82,8 @@ public final class App implements Callable<Integer> {
     java.util.List<String> embedOrigins = new java.util.ArrayList<>();
 
     @Option(names = "--warm-up", defaultValue = "" + Warmup.DEFAULT_REQUESTS, paramLabel = "N",
-            description = "requests for the public pages the server sends itself, in memory, the moment the port opens,"
-                    + " so its first visitors meet compiled code and rendered pages (default: ${DEFAULT-VALUE}; 0: none)")
+            description = "requests for the public pages the server sends itself, in memory, the moment the port opens"
+                    + " (default: ${DEFAULT-VALUE}, none: on two cores it slowed the first seconds; see README)")
     int warmUpRequests;
 
     @Option(names = "--cds-training", hidden = true,

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server warms itself up the moment its port opens, as an operator starts it: the public pages
+ * With {@code --warm-up N} the server warms itself up the moment its port opens: the public pages
  * are rendered and kept before anyone asks (the first visitor's page comes from the cache), and the
- * warm-up's requests appear in neither the access log nor the request metrics. {@code --warm-up 0}
- * turns it off.
+ * warm-up's requests appear in neither the access log nor the request metrics. It is off unless
+ * asked for ({@code --warm-up N}).
  */
 @Timeout(240) // server processes start on a possibly busy two-core machine
 class WarmupTest {
@@ -41,7 +41,7 @@ class WarmupTest {
         int metricsPort = freePort();
         Path accessLog = folder.resolve("access.log");
         try (ServerProcess server = ServerProcess.start(db, folder, "--metrics-port", Integer.toString(metricsPort),
-                "--access-log", accessLog.toString())) {
+                "--access-log", accessLog.toString(), "--warm-up", "4000")) {
             // Every public representation the warm-up asks for is rendered once, and then asked for again.
             long deadline = System.nanoTime() + 120_000_000_000L;
             String metrics = metrics(metricsPort);
@@ -66,10 +66,10 @@ class WarmupTest {
     }
 
     @Test
-    void warmUpZeroRendersNothingBeforeTheFirstVisitor() throws Exception {
+    void withoutTheOptionNothingIsRenderedBeforeTheFirstVisitor() throws Exception {
         DatabaseLocation db = TestDatabase.chosen().fresh(folder, "cold.db");
         int metricsPort = freePort();
-        try (ServerProcess server = ServerProcess.start(db, folder, "--metrics-port", Integer.toString(metricsPort), "--warm-up", "0")) {
+        try (ServerProcess server = ServerProcess.start(db, folder, "--metrics-port", Integer.toString(metricsPort))) {
             Thread.sleep(2_000);
             assertEquals(0, count(MISSES, metrics(metricsPort)), "nothing rendered");
             assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/")).build(),
