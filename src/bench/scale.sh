@@ -48,7 +48,10 @@ cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d\n", ($14 + $15) * 1000 / 
 # Heap in use after a full collection, in MB: what the process really keeps.
 heap_mb() {
   jcmd "$1" GC.run >/dev/null
-  jcmd "$1" GC.heap_info | awk '/garbage-first heap|total .* used/{for (i = 1; i < NF; i++) if ($i == "used") {v = $(i+1); sub(/K,?$/, "", v); printf "%.0f\n", v / 1024; exit}}'
+  # G1 prints one "garbage-first heap ... used NK" line; the serial collector (the README's run command)
+  # a "def new generation" and a "tenured generation" line: their sum.
+  jcmd "$1" GC.heap_info | awk '/garbage-first heap|generation +total .* used/{for (i = 1; i < NF; i++) if ($i == "used") {v = $(i+1); sub(/K,?$/, "", v); kb += v}}
+    END{printf "%.0f\n", kb / 1024}'
 }
 rss_anon_mb() { awk '/^RssAnon:/{printf "%.0f\n", $2 / 1024}' "/proc/$1/status"; }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Soak: mixed reads with wrk for SECONDS while an admin saves a figure through the real form
-# every second. Prints errors, edits acknowledged, and resident memory before and after.
+# every second. Prints errors, edits acknowledged, resident memory at rest before and after, and
+# under load at each minute.
 #
 #   src/bench/soak.sh PORT SERVER_PID SECONDS WORKDIR      (called by src/bench/run.sh)
 #
@@ -36,9 +37,14 @@ WRK_PID=$!
 trap 'kill "$WRK_PID" 2>/dev/null || true' EXIT
 
 ok=0; failed=0
-end=$(( $(date +%s) + SECONDS_TOTAL ))
+start=$(date +%s)
+end=$(( start + SECONDS_TOTAL ))
 i=0
+# Resident memory under load, once a minute: the first minute warms the edit path up (its code is
+# compiled, its classes loaded); a leak would keep climbing after that.
+SAMPLES=(); next_sample=$(( start + 60 ))
 while (( $(date +%s) < end )); do
+  if (( $(date +%s) >= next_sample )); then SAMPLES+=("$(bench_rss_mb "$PID")"); next_sample=$(( next_sample + 60 )); fi
   started=$(date +%s%N)
   i=$((i + 1))
   code=$(bench_admin_save_figure "$B" "$COOKIES" "$i")
@@ -55,3 +61,4 @@ growth=$(awk -v a="$BEFORE" -v b="$AFTER" 'BEGIN{printf "%+.1f%%", (b-a)*100/a}'
 echo
 echo "Soak ${SECONDS_TOTAL}s: ${reqs} mixed reads (${rps} req/s, 16 connections), read errors ${errors}; admin edits ${ok} saved, ${failed} failed"
 echo "Resident memory at rest before the soak ${BEFORE} MB, after ${AFTER} MB (${growth})"
+if ((${#SAMPLES[@]})); then echo "Resident memory under load at each minute of the soak: ${SAMPLES[*]} MB"; fi

@@ -55,7 +55,7 @@ final class MemoryFootprint implements AutoCloseable {
                 System.gc();
             }
             if (cameToRest) trimNativeHeap();
-        }, 6, 3, TimeUnit.SECONDS);
+        }, 6, 1, TimeUnit.SECONDS);
         return new MemoryFootprint(governor);
     }
 
@@ -95,11 +95,11 @@ final class MemoryFootprint implements AutoCloseable {
      */
     static final class RestWatch {
         /**
-         * Less allocated than this between two checks (3 s) counts as at rest: the data version poll
-         * allocates about a megabyte in that time, and serving a page some kilobytes, so this is
+         * Less allocated than this between two checks (1 s) counts as at rest: the data version poll
+         * allocates well under a megabyte a second and serving a page some kilobytes, so this is
          * "fewer than a few hundred requests a second".
          */
-        static final long QUIET_BYTES = 8L << 20;
+        static final long QUIET_BYTES = 4L << 20;
         /** A committed heap this small is not worth a collection. */
         static final long SMALL_HEAP_BYTES = 48L << 20;
         private long lastAllocated = -1;
