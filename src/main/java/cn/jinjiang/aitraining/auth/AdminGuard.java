@@ -66,6 +66,7 @@ public final class AdminGuard {
         if (!SAFE.contains(ctx.method())) {
             boolean verified = login ? loginTokenMatches(ctx) : csrfMatches(ctx, session);
             if (crossSite(ctx) || !verified) {
+                discardBody(ctx);
                 errors.show(ctx, 403, "forbidden");
                 ctx.skipRemainingHandlers();
                 return;
@@ -160,6 +161,19 @@ public final class AdminGuard {
         String sent = ctx.header(CSRF_HEADER);
         if (sent == null || sent.isEmpty()) sent = ctx.formParam(CSRF_FIELD);
         return sent;
+    }
+
+    /**
+     * Reads and drops the body of a refused write (within its route's limit, checked before this), so
+     * the client, which may still be sending it, gets the answer rather than a connection Jetty closes
+     * on an unread body (seen as "no bytes received" by a client sending a 2 MB upload without a session).
+     */
+    private static void discardBody(Context ctx) {
+        try (java.io.InputStream body = ctx.req().getInputStream()) {
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException | IllegalStateException gone) {
+            // the client left, or the body was read already: nothing to drop
+        }
     }
 
     private static boolean csrfMatches(Context ctx, AdminSession session) {
