@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jinjiang.aitraining.support.ServerProcess;
 import cn.jinjiang.aitraining.support.TestApp;
 import cn.jinjiang.aitraining.support.WebClient;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +42,7 @@ class MetricsAndAccessLogTest {
 
     @BeforeAll
     static void start() throws IOException {
-        metricsPort = freePort();
+        metricsPort = ServerProcess.freePort();
         accessLog = folder.resolve("logs/access.log");
         app = TestApp.builder().behindProxy(true)
                 .ops(new OpsOptions("127.0.0.1", metricsPort, accessLog.toString())).start();
@@ -165,9 +165,4 @@ class MetricsAndAccessLogTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -7,7 +7,6 @@ import cn.jinjiang.aitraining.db.DatabaseLocation;
 import cn.jinjiang.aitraining.support.ServerProcess;
 import cn.jinjiang.aitraining.support.TestDatabase;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +37,7 @@ class WarmupTest {
     @Test
     void theFirstVisitorFindsThePagesRenderedAndTheWarmUpLeavesNoTrace() throws Exception {
         DatabaseLocation db = TestDatabase.chosen().fresh(folder, "warm.db");
-        int metricsPort = freePort();
+        int metricsPort = ServerProcess.freePort();
         Path accessLog = folder.resolve("access.log");
         try (ServerProcess server = ServerProcess.start(db, folder, "--metrics-port", Integer.toString(metricsPort),
                 "--access-log", accessLog.toString(), "--warm-up", "4000")) {
@@ -68,7 +67,7 @@ class WarmupTest {
     @Test
     void withoutTheOptionNothingIsRenderedBeforeTheFirstVisitor() throws Exception {
         DatabaseLocation db = TestDatabase.chosen().fresh(folder, "cold.db");
-        int metricsPort = freePort();
+        int metricsPort = ServerProcess.freePort();
         try (ServerProcess server = ServerProcess.start(db, folder, "--metrics-port", Integer.toString(metricsPort))) {
             Thread.sleep(2_000);
             assertEquals(0, count(MISSES, metrics(metricsPort)), "nothing rendered");
@@ -86,11 +85,5 @@ class WarmupTest {
     private static long count(Pattern pattern, String metrics) {
         Matcher m = pattern.matcher(metrics);
         return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
