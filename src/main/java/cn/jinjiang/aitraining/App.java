@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -35,7 +36,6 @@ import picocli.CommandLine;
 @Command(name = "ai-training-dashboard", mixinStandardHelpOptions = true, version = "0.1.0",
         description = "Statistics dashboard of the Jinjiang AI training programme.")
 public final class App implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port;
@@ -91,7 +91,22 @@ public final class App implements Callable<Integer> {
     boolean cdsTraining;
 
     public static void main(String[] args) {
+        Optional<App> server = isServerLine(args) ? ServerArguments.read(args) : Optional.empty();
+        if (server.isPresent()) {
+            System.exit(server.get().serve());
+        }
         System.exit(commandLineFor(args).execute(args));
+    }
+
+    /** Runs the server as picocli's {@code execute} would: a failure is one line on standard error and exit code 1. */
+    int serve() {
+        if (!cdsTraining) EarlyLoading.begin(!DatabaseLocation.isPostgresql(db));
+        try {
+            return call();
+        } catch (Exception e) {
+            System.err.println(errorLine(e));
+            return 1;
+        }
     }
 
     /** Names of the operator commands; anything else on the command line is the server's. */
@@ -105,8 +120,7 @@ public final class App implements Callable<Integer> {
      * argument the server does not know get the whole command line and its usual messages.
      */
     static CommandLine commandLineFor(String[] args) {
-        boolean server = java.util.Arrays.stream(args).noneMatch(a -> COMMANDS.contains(a) || HELP.contains(a));
-        if (server) {
+        if (isServerLine(args)) {
             CommandLine alone = new CommandLine(new App());
             try {
                 alone.parseArgs(args);
@@ -116,6 +130,11 @@ public final class App implements Callable<Integer> {
             }
         }
         return commandLine();
+    }
+
+    /** No operator command and no help: the arguments are the server's, or mistaken. */
+    private static boolean isServerLine(String[] args) {
+        return java.util.Arrays.stream(args).noneMatch(a -> COMMANDS.contains(a) || HELP.contains(a));
     }
 
     /** The command line with every subcommand, shared by main and the tests. */
@@ -132,10 +151,14 @@ public final class App implements Callable<Integer> {
     /** A failure is one line for the operator, never a stack trace. */
     private static CommandLine withErrorMessages(CommandLine cli) {
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println(e instanceof DatabaseException ? "Error: " + e.getMessage() : "Error: " + e);
+            cmd.getErr().println(errorLine(e));
             return 1;
         });
         return cli;
+    }
+
+    private static String errorLine(Exception e) {
+        return e instanceof DatabaseException ? "Error: " + e.getMessage() : "Error: " + e;
     }
 
     @Override
@@ -146,7 +169,7 @@ public final class App implements Callable<Integer> {
                 new OpsOptions(metricsHost, metricsPort, accessLog), embedOrigins);
         Database database = Database.open(location, java.time.Duration.ofSeconds(Math.max(0, dbWaitSeconds)));
         AppServices services = AppServices.create(config, database, Clock.systemUTC());
-        services.accounts().ensureInitialAdmin().ifPresent(password -> LOG.warn(
+        services.accounts().ensureInitialAdmin().ifPresent(password -> log().warn(
                 "No admin account existed, so one was created. Sign in at /admin/login as '{}' with the one-time password: {}"
                         + " -- the first sign-in asks for your own password (at /admin/account); or set it with: java -jar ai-training-dashboard.jar admin create --username {} --password-stdin --db {}"
                         + " (this password is shown only once; only its hash is stored)",
@@ -162,12 +185,17 @@ public final class App implements Callable<Integer> {
         app.start(host, port);
         Warmup.start(app, localHost(host) + ":" + app.port(), warmUpRequests);
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
-        LOG.info("Dashboard running at http://{}:{}/ (database {})", shown, app.port(),
+        log().info("Dashboard running at http://{}:{}/ (database {})", shown, app.port(),
                 location.isSqlite() ? location.file().toAbsolutePath() : location);
         MemoryFootprint footprint = MemoryFootprint.keepSmall();
         stopped.await();
         footprint.close();
         return 0;
+    }
+
+    /** Not a static field: the logger's set-up is the early-loading thread's work, not the class's (see EarlyLoading). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(App.class);
     }
 
     /** The address a client on this machine uses for the server: its Host header, for the warm-up's renders. */

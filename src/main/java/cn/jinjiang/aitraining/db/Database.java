@@ -86,6 +86,7 @@ public final class Database implements AutoCloseable {
 
     private static Database openSqlite(DatabaseLocation location) {
         Path file = location.file();
+        SqliteNativeLibrary.prepare();
         DatabaseCheck.Schema schema = DatabaseCheck.beforeOpening(file);
         try {
             Path parent = file.toAbsolutePath().getParent();

@@ -53,7 +53,7 @@ public final class DatabaseLocation {
      * {@value #PASSWORD_ENV}), a {@code jdbc:sqlite:} URL, or a file path.
      */
     public static DatabaseLocation parse(String text, Path passwordFile) {
-        if (text.toLowerCase(Locale.ROOT).startsWith(POSTGRESQL_PREFIX)) {
+        if (isPostgresql(text)) {
             return postgresql(text, password(passwordFile));
         }
         if (text.startsWith("jdbc:sqlite:")) return sqlite(Path.of(text.substring("jdbc:sqlite:".length())));
@@ -62,6 +62,11 @@ public final class DatabaseLocation {
                     + "（--db-password-file 仅用于 PostgreSQL 数据库。）", null);
         }
         return sqlite(Path.of(text));
+    }
+
+    /** Whether {@code --db} names a PostgreSQL server rather than an SQLite file. */
+    public static boolean isPostgresql(String text) {
+        return text != null && text.toLowerCase(Locale.ROOT).startsWith(POSTGRESQL_PREFIX);
     }
 
     /** The password from the file (its first line), else from the environment, else none. */
