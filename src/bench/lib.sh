@@ -6,7 +6,8 @@
 #   BENCH_JAR                              the jar the README's run command starts
 #   BENCH_JAVA_OPTS                        the README's JVM options: the class-data-sharing archive that
 #                                          `mvn package` writes beside the jar (ignored if missing or stale),
-#                                          the serial collector on a heap that starts at 16 MB
+#                                          the serial collector on a heap that starts at 16 MB (and bench_start
+#                                          sets MALLOC_ARENA_MAX=2, as the run command does)
 #   bench_usage                            print the calling script's header comment (its --help)
 #   bench_need TOOL...                     exit 2 with an install hint if a tool is missing
 #   bench_build                            mvn package without tests
@@ -55,7 +56,7 @@ bench_build() {
 bench_start() { # PORT DB LOG [ARGS...]
   local port=$1 db=$2 log=$3
   shift 3
-  java "${BENCH_JAVA_OPTS[@]}" -jar "$BENCH_JAR" --host 127.0.0.1 --port "$port" --db "$db" "$@" >>"$log" 2>&1 &
+  MALLOC_ARENA_MAX=2 java "${BENCH_JAVA_OPTS[@]}" -jar "$BENCH_JAR" --host 127.0.0.1 --port "$port" --db "$db" "$@" >>"$log" 2>&1 &
   BENCH_PID=$!
   if ! bench_wait_healthy "$port" "$BENCH_START_TIMEOUT" "$BENCH_PID"; then
     echo "--- last lines of $log:" >&2

@@ -22,6 +22,26 @@ class MemoryFootprintTest {
     }
 
     @Test
+    void theCollectionAtRestCollectsAndPutsTheMarginBack() {
+        var vm = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        String before = vm.getVMOption("MaxHeapFreeRatio").getValue();
+        long collections = fullCollections();
+        MemoryFootprint.collectTightly();
+        assertTrue(fullCollections() > collections, "a full collection ran");
+        org.junit.jupiter.api.Assertions.assertEquals(before, vm.getVMOption("MaxHeapFreeRatio").getValue());
+    }
+
+    /** Collections by the old generation's collector (or every collector, where there is only one). */
+    private static long fullCollections() {
+        long count = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            boolean young = gc.getName().contains("Young") || gc.getName().equals("Copy") || gc.getName().contains("Scavenge");
+            if (!young) count += gc.getCollectionCount();
+        }
+        return count;
+    }
+
+    @Test
     void trimmingTheCHeapNeverFails() {
         MemoryFootprint.trimNativeHeap(); // on this JVM it trims; on another it does nothing, quietly
     }
