@@ -36,6 +36,7 @@ import picocli.CommandLine;
 @Command(name = "ai-training-dashboard", mixinStandardHelpOptions = true, version = "0.1.0",
         description = "Statistics dashboard of the Jinjiang AI training programme.")
 public final class App implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port;
@@ -100,7 +101,6 @@ public final class App implements Callable<Integer> {
 
     /** Runs the server as picocli's {@code execute} would: a failure is one line on standard error and exit code 1. */
     int serve() {
-        if (!cdsTraining) EarlyLoading.begin(!DatabaseLocation.isPostgresql(db));
         try {
             return call();
         } catch (Exception e) {
@@ -169,7 +169,7 @@ public final class App implements Callable<Integer> {
                 new OpsOptions(metricsHost, metricsPort, accessLog), embedOrigins);
         Database database = Database.open(location, java.time.Duration.ofSeconds(Math.max(0, dbWaitSeconds)));
         AppServices services = AppServices.create(config, database, Clock.systemUTC());
-        services.accounts().ensureInitialAdmin().ifPresent(password -> log().warn(
+        services.accounts().ensureInitialAdmin().ifPresent(password -> LOG.warn(
                 "No admin account existed, so one was created. Sign in at /admin/login as '{}' with the one-time password: {}"
                         + " -- the first sign-in asks for your own password (at /admin/account); or set it with: java -jar ai-training-dashboard.jar admin create --username {} --password-stdin --db {}"
                         + " (this password is shown only once; only its hash is stored)",
@@ -185,17 +185,12 @@ public final class App implements Callable<Integer> {
         app.start(host, port);
         Warmup.start(app, localHost(host) + ":" + app.port(), warmUpRequests);
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
-        log().info("Dashboard running at http://{}:{}/ (database {})", shown, app.port(),
+        LOG.info("Dashboard running at http://{}:{}/ (database {})", shown, app.port(),
                 location.isSqlite() ? location.file().toAbsolutePath() : location);
         MemoryFootprint footprint = MemoryFootprint.keepSmall();
         stopped.await();
         footprint.close();
         return 0;
-    }
-
-    /** Not a static field: the logger's set-up is the early-loading thread's work, not the class's (see EarlyLoading). */
-    private static Logger log() {
-        return LoggerFactory.getLogger(App.class);
     }
 
     /** The address a client on this machine uses for the server: its Host header, for the warm-up's renders. */

@@ -65,7 +65,7 @@ public final class DatabaseLocation {
     }
 
     /** Whether {@code --db} names a PostgreSQL server rather than an SQLite file. */
-    public static boolean isPostgresql(String text) {
+    private static boolean isPostgresql(String text) {
         return text != null && text.toLowerCase(Locale.ROOT).startsWith(POSTGRESQL_PREFIX);
     }
 
