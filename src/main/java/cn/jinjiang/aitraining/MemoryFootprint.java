@@ -69,7 +69,9 @@ final class MemoryFootprint implements AutoCloseable {
      * traffic: nothing is being allocated, and the next burst grows the heap again within a few
      * young collections (measured after the benchmark: 161 MB resident with three tenths, 153 MB
      * with one). The margin under traffic is put back at once (whatever it was), so a busy server is not made to
-     * collect more often.
+     * collect more often. (The run command's {@code -XX:-ShrinkHeapInSteps} lets this one collection
+     * give back all of the excess; by default the serial collector gives back a growing share over
+     * several full collections.)
      */
     static void collectTightly() {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
