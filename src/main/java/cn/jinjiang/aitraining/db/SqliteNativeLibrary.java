@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -138,7 +137,7 @@ public final class SqliteNativeLibrary {
 
     /** The file's CRC-32, or -1 when its size is not {@code expectedSize}. */
     private static long crcOf(Path file, long expectedSize) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, EnumSet.of(StandardOpenOption.READ), new java.nio.file.attribute.FileAttribute<?>[0])) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (channel.size() != expectedSize) return -1;
             CRC32 crc = new CRC32();
             ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
