@@ -29,6 +29,7 @@ import cn.jinjiang.aitraining.review.SettingsController;
 import cn.jinjiang.aitraining.web.BodyLimits;
 import cn.jinjiang.aitraining.web.DatabaseUnavailable;
 import cn.jinjiang.aitraining.web.ErrorPages;
+import cn.jinjiang.aitraining.web.PersistedRenders;
 import cn.jinjiang.aitraining.web.HttpCache;
 import cn.jinjiang.aitraining.web.NotFound;
 import cn.jinjiang.aitraining.web.PerDataVersion;
@@ -56,7 +57,9 @@ public final class WebApp {
         // The layout shows the site's texts (as staff set them) on every page, read once per data version.
         Views views = new Views(s.assets(), new PerDataVersion<>(s.dataVersion(), s.charts()::siteSettings));
         ErrorPages errors = new ErrorPages(views, s.json());
-        HttpCache cache = new HttpCache(s.dataVersion());
+        // Renders are kept in the database too, so a restarted server answers its first visitors at once.
+        var persisted = new PersistedRenders(s.database().jdbi(), PersistedRenders.scope(s.config().embedOrigins().toString()));
+        HttpCache cache = new HttpCache(s.dataVersion(), persisted);
 
         var dashboard = new DashboardController(s.dashboard(), views, cache);
         var figures = new FigureController(s.figures(), s.changes(), views, s.json(), cache, errors);
@@ -125,6 +128,7 @@ public final class WebApp {
 
             config.events.serverStarted(ops::start);
             config.events.serverStopping(ops::stop);
+            config.events.serverStopping(persisted::close);
             // The route pattern for the access log and metrics, known once the request is handled.
             config.requestLogger.http((ctx, ms) -> {
                 var endpoint = ctx.endpoints().matchedHttpEndpoint();

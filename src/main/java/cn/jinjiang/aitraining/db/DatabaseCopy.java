@@ -34,7 +34,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  */
 public final class DatabaseCopy {
     private static final int BATCH = 500;
-    private static final Set<String> NOT_COPIED = Set.of("flyway_schema_history");
+    /** Flyway's own history, and rendered pages (a cache of this build's output, rendered again in the copy). */
+    private static final Set<String> NOT_COPIED = Set.of("flyway_schema_history", "rendered_page");
     /** Tables in which a server that has ever run leaves rows: a target holding any is in use. */
     private static final List<String> USED_WHEN_NOT_EMPTY = List.of("admin_user", "audit_entry", "admin_session");
 

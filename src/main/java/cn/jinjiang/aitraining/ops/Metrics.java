@@ -54,6 +54,7 @@ public final class Metrics implements Consumer<RequestObserver.Outcome>, AutoClo
         cacheCounter(cache, "hit", HttpCache::hitCount);
         cacheCounter(cache, "miss", HttpCache::missCount);
         cacheCounter(cache, "stale", HttpCache::staleCount);
+        cacheCounter(cache, "restored", HttpCache::restoredCount);
         Gauge.builder("dashboard.data.version", version, DataVersion::lastKnown)
                 .description("The data version this server serves (the same on every server once polled)")
                 .register(registry);
@@ -71,7 +72,7 @@ public final class Metrics implements Consumer<RequestObserver.Outcome>, AutoClo
 
     private void cacheCounter(HttpCache cache, String result, java.util.function.ToDoubleFunction<HttpCache> count) {
         FunctionCounter.builder("dashboard.cache.requests", cache, count)
-                .description("Cacheable answers: hit (kept bytes), miss (rendered), stale (kept bytes while the database is away)")
+                .description("Cacheable answers: hit (kept bytes), miss (rendered), stale (kept bytes while the database is away), restored (bytes an earlier process rendered, from the database)")
                 .tag("result", result)
                 .register(registry);
     }

@@ -50,6 +50,7 @@ public final class HttpCache {
     private static final String VARY = "Accept-Encoding, Accept-Language, Cookie";
 
     private final DataVersion version;
+    private final PersistedRenders persisted;
     private final ConcurrentHashMap<String, Cached> bodies = new ConcurrentHashMap<>();
     /** Renders in progress, by key and data version; completed with the bytes, or null when not shareable. */
     private final ConcurrentHashMap<String, CompletableFuture<Cached>> rendering = new ConcurrentHashMap<>();
@@ -60,9 +61,16 @@ public final class HttpCache {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder stale = new LongAdder();
+    private final LongAdder restored = new LongAdder();
 
     public HttpCache(DataVersion version) {
+        this(version, PersistedRenders.NONE);
+    }
+
+    /** With {@code persisted}: renders are kept in the database too, for the next process (see there). */
+    public HttpCache(DataVersion version, PersistedRenders persisted) {
         this.version = version;
+        this.persisted = persisted;
     }
 
     /** Writes a representation's body to a stream. */
@@ -169,9 +177,21 @@ public final class HttpCache {
         }
     }
 
-    /** Renders to the client and keeps a copy; {@code waiting} (when not null) gets the copy, or null as soon as there will be none. */
+    /**
+     * Renders to the client and keeps a copy; {@code waiting} (when not null) gets the copy, or null
+     * as soon as there will be none. Bytes an earlier process rendered at this data version are sent
+     * instead, when the database has them.
+     */
     private boolean render(Context ctx, String kindKey, String key, long current, Body body,
                            CompletableFuture<Cached> waiting) throws IOException {
+        Cached earlier = persisted.load(key, current);
+        if (earlier != null) {
+            restored.increment();
+            keep(kindKey, key, earlier, current);
+            if (waiting != null) waiting.complete(earlier);
+            send(ctx, earlier);
+            return true;
+        }
         misses.increment();
         TeeOutputStream tee = new TeeOutputStream(ctx.outputStream(), waiting);
         try {
@@ -183,7 +203,10 @@ public final class HttpCache {
         }
         tee.flush();
         Cached rendered = tee.captured();
-        if (rendered != null) keep(kindKey, key, rendered, current);
+        if (rendered != null) {
+            keep(kindKey, key, rendered, current);
+            persisted.save(key, current, rendered);
+        }
         if (waiting != null) waiting.complete(rendered);
         return true;
     }
@@ -226,6 +249,9 @@ public final class HttpCache {
 
     /** Answers served from kept bytes, marked stale, while the database did not answer. */
     public long staleCount() { return stale.sum(); }
+
+    /** Answers served from bytes an earlier process rendered and kept in the database. */
+    public long restoredCount() { return restored.sum(); }
 
     /** Where the layout wants the "data cannot be updated" banner, when there is one. */
     static final String BANNER_MARKER = "<!--data-status-->";
@@ -291,7 +317,7 @@ public final class HttpCache {
      * A kept body, and its gzip form when compression is worth it. (Brotli was tried: brotli4j's
      * native buffers grew the resident memory by about 60 MB during the benchmark's soak.)
      */
-    private record Cached(byte[] plain, byte[] gzip) {
+    record Cached(byte[] plain, byte[] gzip) {
         private static final int COMPRESS_FROM = 1024;
 
         static Cached of(byte[] plain) throws IOException {
