@@ -109,7 +109,7 @@ public record AppServices(
         var changes = new ChangeLog(new ChangeDao(jdbi));
         changes.register(new FigurePublicRecord(writer, figures));
         changes.register(new EventPublicRecord(writer));
-        var sessions = new SessionStore(jdbi, clock, json.mapper());
+        var sessions = new SessionStore(jdbi, clock, json);
         var throttle = new LoginThrottle(jdbi, clock);
         var users = new UserService(jdbi, accounts, writer);
         audit.register(users);
@@ -126,7 +126,7 @@ public record AppServices(
         audit.register(ReviewSettingAudit.TYPE);
         var charts = new ChartService(jdbi, new ChartDao(), new SiteSettingsDao(), figures, writer);
         ChartReviewKinds.all(charts).forEach(review::register);
-        var chartViews = new ChartViews(figures, events, json.mapper());
+        var chartViews = new ChartViews(figures, events, json);
         audit.register(charts);
         audit.register(charts.siteSettingsRevertible());
         audit.register(ChartAudit.CHART);

@@ -20,19 +20,26 @@ public final class AuditJson {
     public static final int FORMAT = 1;
     static final String FORMAT_FIELD = "format";
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    /** Made on the first audit entry, not at start (Jackson's set-up is costly on a cold JVM). */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+
+    private static ObjectMapper mapper() {
+        return Mapper.INSTANCE;
+    }
 
     public String write(Object state) {
-        ObjectNode node = mapper.createObjectNode();
+        ObjectNode node = mapper().createObjectNode();
         node.put(FORMAT_FIELD, FORMAT);
-        node.setAll((ObjectNode) mapper.valueToTree(state));
+        node.setAll((ObjectNode) mapper().valueToTree(state));
         try {
-            return mapper.writeValueAsString(node);
+            return mapper().writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write audit state", e);
         }
@@ -42,10 +49,10 @@ public final class AuditJson {
     public <T> T read(String json, Class<T> type) {
         if (json == null) return null;
         try {
-            JsonNode node = mapper.readTree(json);
+            JsonNode node = mapper().readTree(json);
             int format = node.path(FORMAT_FIELD).asInt(FORMAT); // entries before formats were numbered are format 1
             if (format > FORMAT) throw new IllegalStateException("audit state of a newer format: " + format);
-            return mapper.treeToValue(node, type);
+            return mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read audit state", e);
         }
@@ -58,10 +65,10 @@ public final class AuditJson {
     public <T> T readOver(String json, T current, Class<T> type) {
         if (json == null) return null;
         try {
-            JsonNode stored = mapper.readTree(json);
+            JsonNode stored = mapper().readTree(json);
             int format = stored.path(FORMAT_FIELD).asInt(FORMAT);
             if (format > FORMAT) throw new IllegalStateException("audit state of a newer format: " + format);
-            return mapper.treeToValue(fillMissing(stored, mapper.valueToTree(current)), type);
+            return mapper().treeToValue(fillMissing(stored, mapper().valueToTree(current)), type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read audit state", e);
         }
@@ -85,6 +92,6 @@ public final class AuditJson {
     }
 
     JsonNode tree(String json) throws JsonProcessingException {
-        return mapper.readTree(json);
+        return mapper().readTree(json);
     }
 }

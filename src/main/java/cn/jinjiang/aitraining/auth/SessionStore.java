@@ -1,9 +1,8 @@
 package cn.jinjiang.aitraining.auth;
 
+import cn.jinjiang.aitraining.web.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -37,21 +36,19 @@ public final class SessionStore {
     private final SessionDao dao;
     private final SessionItemDao items;
     private final Clock clock;
-    private final ObjectMapper json;
     /**
-     * Writes and reads what a session keeps (parsed imports awaiting confirmation) as JSON, by their
+     * Flashes, and what a session keeps (parsed imports awaiting confirmation) as JSON, by their
      * record components; properties derived from them (isMoney()) are written and ignored on reading.
      */
-    private final ObjectMapper keptJson;
+    private final Json json;
     private final SecureRandom random = new SecureRandom();
 
-    public SessionStore(Jdbi jdbi, Clock clock, ObjectMapper json) {
+    public SessionStore(Jdbi jdbi, Clock clock, Json json) {
         this.jdbi = jdbi;
         this.dao = new SessionDao(jdbi);
         this.items = new SessionItemDao(jdbi);
         this.clock = clock;
         this.json = json;
-        this.keptJson = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
     /** A new session: the value for the browser's cookie, and the session. */
@@ -150,7 +147,7 @@ public final class SessionStore {
     }
 
     void flash(AdminSession session, AdminSession.Flash flash) {
-        ObjectNode node = json.createObjectNode();
+        ObjectNode node = json.mapper().createObjectNode();
         node.put("key", flash.key());
         node.put("error", flash.error());
         ArrayNode args = node.putArray("args");
@@ -164,7 +161,7 @@ public final class SessionStore {
 
     private AdminSession.Flash readFlash(String text) {
         try {
-            JsonNode node = json.readTree(text);
+            JsonNode node = json.mapper().readTree(text);
             Object[] args = new Object[node.path("args").size()];
             for (int i = 0; i < args.length; i++) {
                 JsonNode arg = node.path("args").get(i);
@@ -184,7 +181,7 @@ public final class SessionStore {
     void put(AdminSession session, String key, Object value) {
         String text;
         try {
-            text = keptJson.writeValueAsString(value);
+            text = json.lenientMapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot keep a " + value.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
@@ -195,7 +192,7 @@ public final class SessionStore {
     <T> T get(AdminSession session, String key, Class<T> type) {
         return items.get(session.idHash(), key).map(text -> {
             try {
-                return keptJson.readValue(text, type);
+                return json.lenientMapper().readValue(text, type);
             } catch (JsonProcessingException e) {
                 return null; // kept by another version of the program: as if it had expired
             }

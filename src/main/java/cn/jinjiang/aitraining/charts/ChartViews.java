@@ -1,5 +1,6 @@
 package cn.jinjiang.aitraining.charts;
 
+import cn.jinjiang.aitraining.web.Json;
 import cn.jinjiang.aitraining.events.EventService;
 import cn.jinjiang.aitraining.events.EventSnapshot;
 import cn.jinjiang.aitraining.figures.FigureService;
@@ -14,7 +15,6 @@ import cn.jinjiang.aitraining.i18n.QuantityFormat;
 import cn.jinjiang.aitraining.values.Qualifier;
 import cn.jinjiang.aitraining.values.Quantity;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,9 +36,9 @@ public final class ChartViews {
 
     private final FigureService figures;
     private final EventService events;
-    private final ObjectMapper json;
+    private final Json json;
 
-    public ChartViews(FigureService figures, EventService events, ObjectMapper json) {
+    public ChartViews(FigureService figures, EventService events, Json json) {
         this.figures = figures;
         this.events = events;
         this.json = json;
@@ -279,7 +279,7 @@ public final class ChartViews {
 
     private String write(Object data) {
         try {
-            return json.writeValueAsString(data);
+            return json.mapper().writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

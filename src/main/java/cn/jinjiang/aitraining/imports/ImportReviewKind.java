@@ -29,8 +29,11 @@ public final class ImportReviewKind implements ReviewableKind {
     /** The form field that carries the previewed plan, as JSON. */
     static final String PLAN_FIELD = "import_plan";
 
-    private static final ObjectMapper PLANS = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Made on the first import, not when the kind is registered at start (Jackson's set-up is costly on a cold JVM). */
+    private static final class Plans {
+        static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     private final ImportService imports;
 
@@ -42,7 +45,7 @@ public final class ImportReviewKind implements ReviewableKind {
     static Map<String, List<String>> formWithPlan(Map<String, List<String>> form, ImportPlan plan) {
         Map<String, List<String>> out = new LinkedHashMap<>(form);
         try {
-            out.put(PLAN_FIELD, List.of(PLANS.writeValueAsString(plan)));
+            out.put(PLAN_FIELD, List.of(Plans.JSON.writeValueAsString(plan)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot keep an import plan", e);
         }
@@ -88,7 +91,7 @@ public final class ImportReviewKind implements ReviewableKind {
         String json = form.param(PLAN_FIELD);
         if (json == null) return Optional.empty();
         try {
-            return Optional.of(PLANS.readValue(json, ImportPlan.class));
+            return Optional.of(Plans.JSON.readValue(json, ImportPlan.class));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }

@@ -44,7 +44,10 @@ public final class ReviewService implements ReviewGate {
     private final AuditDao auditDao;
     private final AuditWriter audit;
     private final Clock clock;
-    private final ObjectMapper mapper = new ObjectMapper();
+    /** Reads and writes a held form's fields; made on first use, not at start (Jackson's set-up is costly on a cold JVM). */
+    private static final class FormJson {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private final Map<String, ReviewableKind> kinds = new LinkedHashMap<>();
 
     public ReviewService(Jdbi jdbi, PendingChangeDao dao, SettingDao settings, AuditDao auditDao, AuditWriter audit,
@@ -201,7 +204,7 @@ public final class ReviewService implements ReviewGate {
 
     private SubmittedForm form(PendingChange p) {
         try {
-            return new SubmittedForm(mapper.readValue(p.formJson(), new TypeReference<Map<String, List<String>>>() {}));
+            return new SubmittedForm(FormJson.MAPPER.readValue(p.formJson(), new TypeReference<Map<String, List<String>>>() {}));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable pending change " + p.id(), e);
         }
@@ -209,7 +212,7 @@ public final class ReviewService implements ReviewGate {
 
     private String write(Map<String, List<String>> form) {
         try {
-            return mapper.writeValueAsString(form);
+            return FormJson.MAPPER.writeValueAsString(form);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot store a pending change", e);
         }
