@@ -110,9 +110,10 @@ public final class Database implements AutoCloseable {
             var result = Flyway.configure()
                     .dataSource(ds)
                     .locations(dialect.migrationLocations().stream().map(l -> "classpath:" + l).toArray(String[]::new))
-                    // Migrations write ${id_column} for a generated integer key; each database
-                    // spells it its own way (SQLite: the rowid alias; PostgreSQL: an identity).
-                    .placeholders(java.util.Map.of("id_column", dialect.idColumn()))
+                    // Migrations write ${id_column} for a generated integer key and ${bytes_column}
+                    // for raw bytes; each database spells them its own way (SQLite: the rowid alias
+                    // and BLOB; PostgreSQL: an identity and BYTEA).
+                    .placeholders(dialect.placeholders())
                     .load()
                     .migrate();
             if (result.migrationsExecuted > 0) {

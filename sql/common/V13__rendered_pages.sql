@@ -6,7 +6,7 @@
 CREATE TABLE rendered_page (
     cache_key     TEXT    NOT NULL PRIMARY KEY, -- build and settings, language, origin, representation
     data_version  BIGINT  NOT NULL,
-    plain_body    BLOB,                         -- the body as sent without compression, if kept so
-    gzip_body     BLOB                          -- the body gzipped, for bodies worth compressing
+    plain_body    ${bytes_column},              -- the body as sent without compression, if kept so
+    gzip_body     ${bytes_column}               -- the body gzipped, for bodies worth compressing
 );
 CREATE INDEX rendered_page_by_version ON rendered_page (data_version);
