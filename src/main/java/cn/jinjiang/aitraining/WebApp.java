@@ -29,11 +29,11 @@ import cn.jinjiang.aitraining.review.SettingsController;
 import cn.jinjiang.aitraining.web.BodyLimits;
 import cn.jinjiang.aitraining.web.DatabaseUnavailable;
 import cn.jinjiang.aitraining.web.ErrorPages;
-import cn.jinjiang.aitraining.web.Json;
-import cn.jinjiang.aitraining.web.PersistedRenders;
 import cn.jinjiang.aitraining.web.HttpCache;
+import cn.jinjiang.aitraining.web.Json;
 import cn.jinjiang.aitraining.web.NotFound;
 import cn.jinjiang.aitraining.web.PerDataVersion;
+import cn.jinjiang.aitraining.web.PersistedRenders;
 import cn.jinjiang.aitraining.web.ProxyTrust;
 import cn.jinjiang.aitraining.web.RequestLang;
 import cn.jinjiang.aitraining.web.JettyErrorPages;
@@ -347,10 +347,10 @@ public final class WebApp {
         errors.show(ctx, 503, "database_unavailable");
     }
 
-    /** The poll's verdict (a read at most 250 ms old), so a database that hangs never hangs the check. */
     /**
-     * GET /healthz. The two possible answers are written out here rather than through Jackson: it is
-     * the first thing a load balancer or a start script asks, and Jackson's set-up would only slow it.
+     * GET /healthz: the poll's verdict (a read at most 250 ms old), so a database that hangs never
+     * hangs the check. Its two possible answers are written out here rather than through Jackson: it
+     * is the first thing a load balancer or a start script asks, and Jackson's set-up would only slow it.
      */
     private static void health(io.javalin.http.Context ctx, AppServices s) {
         boolean up = s.dataVersion().reachable();
