@@ -46,13 +46,10 @@ public enum Dialect {
         this.bytesColumn = bytesColumn;
     }
 
-    /** The Flyway placeholder {@code ${id_column}}: a generated integer primary key. */
-    public String idColumn() { return idColumn; }
-
-    /** The Flyway placeholder {@code ${bytes_column}}: the type of a column of raw bytes. */
-    public String bytesColumn() { return bytesColumn; }
-
-    /** Every Flyway placeholder the migrations use, spelt for this database. */
+    /**
+     * Every Flyway placeholder the migrations use, spelt for this database: {@code ${id_column}}, a
+     * generated integer primary key, and {@code ${bytes_column}}, the type of a column of raw bytes.
+     */
     public java.util.Map<String, String> placeholders() {
         return java.util.Map.of("id_column", idColumn, "bytes_column", bytesColumn);
     }

@@ -79,7 +79,6 @@ final class Migrations {
                     return jar.stream()
                             .filter(entry -> !entry.isDirectory() && entry.getName().startsWith(name + "/"))
                             .map(JarEntry::getName)
-                            .filter(file -> !file.equals(INDEX))
                             .toList();
                 }
             }
