@@ -187,7 +187,7 @@ public final class App implements Callable<Integer> {
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
         LOG.info("Dashboard running at http://{}:{}/ (database {})", shown, app.port(),
                 location.isSqlite() ? location.file().toAbsolutePath() : location);
-        MemoryFootprint footprint = MemoryFootprint.keepSmall();
+        MemoryFootprint footprint = MemoryFootprint.keepSmall(database::releaseIdleConnections);
         stopped.await();
         footprint.close();
         return 0;

@@ -32,7 +32,11 @@ final class MemoryFootprint implements AutoCloseable {
         this.governor = governor;
     }
 
-    static MemoryFootprint keepSmall() {
+    /**
+     * @param atRest what else to give back when traffic stops (the database's idle connections),
+     *               run before the C heap is trimmed
+     */
+    static MemoryFootprint keepSmall(Runnable atRest) {
         try {
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             vm.setVMOption("MinHeapFreeRatio", "10");
@@ -59,7 +63,12 @@ final class MemoryFootprint implements AutoCloseable {
             } else if (heap.getCommitted() > COMMITTED_LIMIT_BYTES) {
                 System.gc();
             }
-            if (cameToRest) trimNativeHeap();
+            if (cameToRest) {
+                releaseQuietly(atRest);
+                // What atRest frees is freed on other threads (the pool closes connections on its
+                // own); the trim waits a moment for it.
+                governor.schedule(MemoryFootprint::trimNativeHeap, 1, TimeUnit.SECONDS);
+            }
         }, 6, 1, TimeUnit.SECONDS);
         return new MemoryFootprint(governor);
     }
@@ -96,6 +105,14 @@ final class MemoryFootprint implements AutoCloseable {
             return threads::getTotalThreadAllocatedBytes;
         }
         return () -> memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private static void releaseQuietly(Runnable atRest) {
+        try {
+            atRest.run();
+        } catch (RuntimeException e) {
+            // Giving back memory is never worth failing the governor's later rounds.
+        }
     }
 
     /**
