@@ -3,11 +3,13 @@ package cn.jinjiang.aitraining.web;
 import cn.jinjiang.aitraining.db.DataVersion;
 import cn.jinjiang.aitraining.i18n.Messages;
 import io.javalin.http.Context;
+import jakarta.servlet.ServletOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serial;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
 
 /**
  * Conditional GET and rendered-response caching for public pages and downloads.
@@ -310,7 +313,21 @@ public final class HttpCache {
         byte[] bytes = gzip ? cached.gzip() : cached.plain();
         if (gzip) response.setHeader("Content-Encoding", "gzip");
         response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        sendWhole(response.getOutputStream(), bytes);
+    }
+
+    /**
+     * Hands a whole body to Jetty as one buffer ({@code HttpOutput.sendContent}), which writes it to
+     * the connection as it is and completes the response. Through {@code write(byte[])} the same
+     * bytes went through the servlet stream's buffering first: measured alternately on identity
+     * {@code /} (28.5 KB, wrk -c32, 7 runs each), 29.4k → 33.4k req/s median.
+     */
+    private static void sendWhole(ServletOutputStream out, byte[] bytes) throws IOException {
+        if (out instanceof HttpOutput jetty) {
+            jetty.sendContent(ByteBuffer.wrap(bytes));
+        } else {
+            out.write(bytes);
+        }
     }
 
     /**
