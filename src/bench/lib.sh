@@ -6,9 +6,11 @@
 #   BENCH_JAR                              the jar the README's run command starts
 #   BENCH_JAVA_OPTS                        the README's JVM options: the class-data-sharing archive that
 #                                          `mvn package` writes beside the jar (ignored if missing or stale),
-#                                          the serial collector on a heap that starts at 16 MB and shrinks at
-#                                          once when collected at rest (and bench_start
-#                                          sets MALLOC_ARENA_MAX=2, as the run command does)
+#                                          the serial collector on a heap that starts at 16 MB (a quarter of
+#                                          it young) and shrinks at once when collected at rest, the C heap
+#                                          trimmed every 5 s (and bench_start
+#                                          sets MALLOC_ARENA_MAX=2, as the run command does); plus
+#                                          $BENCH_JAVA_EXTRA, options to try (empty by default)
 #   bench_usage                            print the calling script's header comment (its --help)
 #   bench_need TOOL...                     exit 2 with an install hint if a tool is missing
 #   bench_build                            mvn package without tests
@@ -33,7 +35,10 @@
 BENCH_SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 2
 BENCH_JAR=target/ai-training-dashboard.jar
-BENCH_JAVA_OPTS=(-XX:SharedArchiveFile=target/ai-training-dashboard.jsa -Xlog:cds=off,cds+dynamic=off -XX:+UseSerialGC -Xms16m -XX:-ShrinkHeapInSteps)
+BENCH_JAVA_OPTS=(-XX:SharedArchiveFile=target/ai-training-dashboard.jsa -Xlog:cds=off,cds+dynamic=off -XX:+UseSerialGC -Xms16m -XX:NewRatio=3 -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=5000)
+# Options to try on top of the README's (e.g. BENCH_JAVA_EXTRA="-XX:NewRatio=3"), for comparing variants.
+read -r -a BENCH_JAVA_EXTRA_OPTS <<<"${BENCH_JAVA_EXTRA:-}"
+BENCH_JAVA_OPTS+=("${BENCH_JAVA_EXTRA_OPTS[@]}")
 BENCH_PID=""
 BENCH_START_TIMEOUT=${BENCH_START_TIMEOUT:-30}
 BENCH_POLL=${BENCH_POLL:-0.025}
