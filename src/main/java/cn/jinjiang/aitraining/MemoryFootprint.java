@@ -37,10 +37,12 @@ final class MemoryFootprint implements AutoCloseable {
      *               run before the C heap is trimmed
      */
     static MemoryFootprint keepSmall(Runnable atRest) {
+        Runnable trim;
         try {
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             vm.setVMOption("MinHeapFreeRatio", "10");
             vm.setVMOption("MaxHeapFreeRatio", FREE_UNDER_LOAD);
+            trim = jvmTrimsItself(vm) ? () -> { } : MemoryFootprint::trimNativeHeap;
         } catch (RuntimeException unsupported) {
             return new MemoryFootprint(null); // another JVM: its defaults stand
         }
@@ -67,7 +69,7 @@ final class MemoryFootprint implements AutoCloseable {
                 releaseQuietly(atRest);
                 // What atRest frees is freed on other threads (the pool closes connections on its
                 // own); the trim waits a moment for it.
-                governor.schedule(MemoryFootprint::trimNativeHeap, 1, TimeUnit.SECONDS);
+                governor.schedule(trim, 1, TimeUnit.SECONDS);
             }
         }, 6, 1, TimeUnit.SECONDS);
         return new MemoryFootprint(governor);
@@ -112,6 +114,19 @@ final class MemoryFootprint implements AutoCloseable {
             atRest.run();
         } catch (RuntimeException e) {
             // Giving back memory is never worth failing the governor's later rounds.
+        }
+    }
+
+    /**
+     * True when the JVM gives the C heap's free memory back by itself
+     * ({@code -XX:TrimNativeHeapInterval}, in the run command): then the server does not ask for it,
+     * and the JMX server that asking needs is never started.
+     */
+    static boolean jvmTrimsItself(HotSpotDiagnosticMXBean vm) {
+        try {
+            return !"0".equals(vm.getVMOption("TrimNativeHeapInterval").getValue());
+        } catch (IllegalArgumentException noSuchOption) {
+            return false; // a JVM older than 17.0.9
         }
     }
 
