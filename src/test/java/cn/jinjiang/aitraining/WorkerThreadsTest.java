@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jinjiang.aitraining.support.TestApp;
+import cn.jinjiang.aitraining.support.WebClient;
 import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -50,7 +51,7 @@ class WorkerThreadsTest {
                 while (pool.getThreads() > WebApp.MIN_WORKERS && System.nanoTime() < deadline) Thread.sleep(100);
                 assertTrue(pool.getThreads() <= WebApp.MIN_WORKERS,
                         "idle workers ended: " + pool.getThreads() + " threads left of " + during);
-                var health = new cn.jinjiang.aitraining.support.WebClient("http://127.0.0.1:" + app.port()).get("/healthz");
+                var health = new WebClient("http://127.0.0.1:" + app.port()).get("/healthz");
                 assertEquals(200, health.statusCode(), "and the server still answers");
             } finally {
                 app.stop();

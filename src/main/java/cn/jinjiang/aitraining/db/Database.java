@@ -210,9 +210,8 @@ public final class Database implements AutoCloseable {
     /**
      * Closes the pooled SQLite connections that are idle (one in use closes when it is returned),
      * for when traffic has stopped; the pool opens a fresh one for the next request. Each SQLite
-     * connection keeps its own page cache in C memory, up to 2 MB, filled under load by the pages
-     * of the write-ahead log that the memory map does not cover; eight of them kept about 20 MB after
-     * the benchmark, outside the JVM's accounting. Closing is asynchronous: the pool closes them on
+     * connection keeps its own page cache in C memory, up to 2 MB, filled under load; eight of them
+     * kept about 20 MB after the benchmark, outside the JVM's accounting. Closing is asynchronous: the pool closes them on
      * its own thread within moments. On PostgreSQL the caches are on the database server, so
      * nothing is done.
      */
