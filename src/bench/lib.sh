@@ -11,6 +11,9 @@
 #                                          trimmed every 5 s (and bench_start
 #                                          sets MALLOC_ARENA_MAX=2, as the run command does); plus
 #                                          $BENCH_JAVA_EXTRA, options to try (empty by default)
+#   BENCH_ROUTES                           the public routes run.sh compares with nginx (memory.sh loads the
+#                                          same): the kept representations and BENCH_FILTERED, a filtered
+#                                          table rendered per request
 #   bench_usage                            print the calling script's header comment (its --help)
 #   bench_need TOOL...                     exit 2 with an install hint if a tool is missing
 #   bench_build                            mvn package without tests
@@ -21,6 +24,7 @@
 #                                          with a message either way. Poll interval $BENCH_POLL (0.025 s).
 #   bench_stop [PID]                       SIGTERM, wait up to 15 s, then SIGKILL (default: BENCH_PID)
 #   bench_rss_mb PID                       resident memory in MB
+#   bench_etag URL                         the ETag the URL answers with
 #   bench_percentile P                     nearest-rank P-th percentile of the numbers on stdin
 #   bench_median                           median of the numbers on stdin (mean of the middle two)
 #   bench_to_ms VALUE                      wrk's 350.12us / 1.20ms / 1.05s in milliseconds
@@ -36,7 +40,9 @@ BENCH_SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 2
 BENCH_JAR=target/ai-training-dashboard.jar
 BENCH_JAVA_OPTS=(-XX:SharedArchiveFile=target/ai-training-dashboard.jsa -Xlog:cds=off,cds+dynamic=off -XX:+UseSerialGC -Xms16m -XX:NewRatio=3 -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=5000)
-# Options to try on top of the README's (e.g. BENCH_JAVA_EXTRA="-XX:NewRatio=3"), for comparing variants.
+BENCH_FILTERED="/figures?category=ai-learning&sort=-as_of&q=%E8%AE%B2%E5%BA%A7"
+BENCH_ROUTES=("/" "/?lang=en" "/figures/ai-training-attendance" "$BENCH_FILTERED" "/charts/reach" "/charts/reach.csv" "/figures.csv" "/api/figures")
+# Options to try on top of the README's (e.g. BENCH_JAVA_EXTRA="-XX:NewRatio=4"), for comparing variants.
 read -r -a BENCH_JAVA_EXTRA_OPTS <<<"${BENCH_JAVA_EXTRA:-}"
 BENCH_JAVA_OPTS+=("${BENCH_JAVA_EXTRA_OPTS[@]}")
 BENCH_PID=""
@@ -102,6 +108,10 @@ bench_stop() { # [PID]
   wait "$pid" 2>/dev/null || true
   [[ "$pid" == "$BENCH_PID" ]] && BENCH_PID=""
   return 0
+}
+
+bench_etag() { # URL
+  curl -fsS -m 30 -D - -o /dev/null "$1" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}'
 }
 
 bench_rss_mb() { # PID

@@ -57,10 +57,8 @@ for ((round = 1; round <= ROUNDS; round++)); do
     WORK=$(mktemp -d /tmp/dashboard-memory.XXXXXX)
     bench_start "$PORT" "$WORK/data/dashboard.db" "$WORK/server.log"
     B="http://127.0.0.1:$PORT"
-    etag=$(curl -fsS -m 30 -D - -o /dev/null "$B/" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
-    for route in "/" "/?lang=en" "/figures/ai-training-attendance" \
-                 "/figures?category=ai-learning&sort=-as_of&q=%E8%AE%B2%E5%BA%A7" "/charts/reach" \
-                 "/charts/reach.csv" "/figures.csv" "/api/figures"; do
+    etag=$(bench_etag "$B/")
+    for route in "${BENCH_ROUTES[@]}"; do
       wrk -t2 -c32 -d"${DURATION}s" "$B$route" >/dev/null
       wrk -t2 -c32 -d"${DURATION}s" "$B$route" >/dev/null
     done

@@ -61,9 +61,9 @@ curl -fsS -m 30 "$B/figures/ai-training-attendance?lang=zh" -o "$WORK/www/figure
 curl -fsS -m 30 "$B/figures.csv" -o "$WORK/www/figures.csv"
 curl -fsS -m 30 "$B/api/figures" -o "$WORK/www/figures.json"
 curl -fsS -m 30 "$B/charts/reach?lang=zh" -o "$WORK/www/chart.html"
-curl -fsS -m 30 "$B/figures?category=ai-learning&sort=-as_of&q=%E8%AE%B2%E5%BA%A7" -o "$WORK/www/filtered.html"
+curl -fsS -m 30 "$B$BENCH_FILTERED" -o "$WORK/www/filtered.html"
 curl -fsS -m 30 "$B/charts/reach.csv" -o "$WORK/www/chart.csv"
-OUR_ETAG=$(curl -fsS -m 30 -D - -o /dev/null "$B/" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+OUR_ETAG=$(bench_etag "$B/")
 
 cat >"$WORK/nginx.conf" <<NGINX
 worker_processes auto;
@@ -93,7 +93,7 @@ NGINX
 mkdir -p "$WORK/tmp"
 nginx -p "$WORK" -c "$WORK/nginx.conf"
 NGINX_STARTED=1
-NGINX_ETAG=$(curl -fsS -m 30 -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+NGINX_ETAG=$(bench_etag "http://127.0.0.1:$NGINX_PORT/")
 
 # wrk: requests/s, p50 and p99 latency in ms, errors (socket errors + responses neither 2xx nor 3xx).
 run_wrk() { # url [header]
@@ -101,10 +101,9 @@ run_wrk() { # url [header]
   else wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" | bench_wrk_summary; fi
 }
 
-FILTERED="/figures?category=ai-learning&sort=-as_of&q=%E8%AE%B2%E5%BA%A7"
-ROUTES=("/" "/?lang=en" "/figures/ai-training-attendance" "$FILTERED" "/charts/reach" "/charts/reach.csv" "/figures.csv" "/api/figures" "304 /")
+ROUTES=("${BENCH_ROUTES[@]}" "304 /")
 # Warm-up: let the JIT compile the hot paths of every route before anything is measured.
-for route in "/" "/?lang=en" "/figures/ai-training-attendance" "$FILTERED" "/charts/reach" "/charts/reach.csv" "/figures.csv" "/api/figures"; do
+for route in "${BENCH_ROUTES[@]}"; do
   wrk -t2 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$OURS_PORT$route" >/dev/null
 done
 wrk -t2 -c"$CONNECTIONS" -d3s -H "If-None-Match: $OUR_ETAG" "http://127.0.0.1:$OURS_PORT/" >/dev/null
@@ -124,7 +123,7 @@ for route in "${ROUTES[@]}"; do
     o1=$(run_wrk "http://127.0.0.1:$OURS_PORT$route"); n1=$(run_wrk "http://127.0.0.1:$NGINX_PORT$route")
     o2=$(run_wrk "http://127.0.0.1:$OURS_PORT$route"); n2=$(run_wrk "http://127.0.0.1:$NGINX_PORT$route")
     label="$route"
-    [[ "$route" == "$FILTERED" ]] && label="/figures?category=…&sort=…&q=…"
+    [[ "$route" == "$BENCH_FILTERED" ]] && label="/figures?category=…&sort=…&q=…"
   fi
   read -r ors op50 op99 oerr < <(best2 "$o1" "$o2")
   read -r nrs np50 np99 nerr < <(best2 "$n1" "$n2")
