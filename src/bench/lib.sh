@@ -19,6 +19,9 @@
 #   bench_build                            mvn package without tests
 #   bench_start PORT DB LOG [ARGS...]      start the jar on 127.0.0.1:PORT with database DB, output to LOG;
 #                                          sets BENCH_PID and returns once /healthz answers 200
+#   bench_first_start PORT DB LOG          make DB as the server's first start does (migrations, the
+#                                          initial admin), then stop it: the benchmarks measure a server
+#                                          restarted on its database, as it runs but for its very first start
 #   bench_wait_healthy PORT [SECONDS] [PID]  poll /healthz until 200: at most SECONDS (default
 #                                          $BENCH_START_TIMEOUT = 30), and stop early if PID exits; fails
 #                                          with a message either way. Poll interval $BENCH_POLL (0.025 s).
@@ -76,6 +79,10 @@ bench_start() { # PORT DB LOG [ARGS...]
     bench_stop
     return 1
   fi
+}
+
+bench_first_start() { # PORT DB LOG
+  bench_start "$@" && bench_stop
 }
 
 bench_wait_healthy() { # PORT [SECONDS] [PID]

@@ -13,19 +13,11 @@ import cn.jinjiang.aitraining.suggest.KnownFigures;
 import cn.jinjiang.aitraining.web.Warmup;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -87,9 +79,13 @@ public final class App implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}, none: on two cores it slowed the first seconds; see README)")
     int warmUpRequests;
 
-    @Option(names = "--cds-training", hidden = true,
-            description = "the build's class-data-sharing training run: serve a temporary database on loopback, request every public page once, exit")
-    boolean cdsTraining;
+    @Option(names = "--cds-training-database", hidden = true, paramLabel = "FOLDER",
+            description = "the build's first class-data-sharing training step: create FOLDER/dashboard.db as a first start would, exit")
+    Path cdsTrainingDatabase;
+
+    @Option(names = "--cds-training", hidden = true, paramLabel = "FOLDER",
+            description = "the build's class-data-sharing training run: serve FOLDER/dashboard.db on loopback, request every public page once, delete FOLDER, exit")
+    Path cdsTraining;
 
     public static void main(String[] args) {
         Optional<App> server = isServerLine(args) ? ServerArguments.read(args) : Optional.empty();
@@ -163,7 +159,8 @@ public final class App implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
-        if (cdsTraining) return ArchiveTraining.run();
+        if (cdsTrainingDatabase != null) return ArchiveTraining.prepare(cdsTrainingDatabase);
+        if (cdsTraining != null) return ArchiveTraining.run(cdsTraining);
         DatabaseLocation location = DatabaseLocation.parse(db, dbPasswordFile);
         AppConfig config = new AppConfig(host, port, location.file(), behindProxy, trustedProxies,
                 new OpsOptions(metricsHost, metricsPort, accessLog), embedOrigins);
@@ -200,98 +197,5 @@ public final class App implements Callable<Integer> {
             case "::", "[::]" -> "[::1]";
             default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         };
-    }
-
-    /**
-     * The build's training run for the class-data-sharing archive ({@code mvn package} runs the jar with
-     * {@code -XX:ArchiveClassesAtExit} and the hidden {@code --cds-training} option): serves a fresh
-     * temporary database on a loopback port the system picks, asks for every public page and download
-     * once in each form a browser or script would (both languages, gzip and not, conditional), then
-     * stops. The JVM writes the classes this loaded into the archive as it exits, and a server started
-     * with {@code -XX:SharedArchiveFile} maps them instead of loading and verifying them one by one.
-     */
-    static final class ArchiveTraining {
-        /** Every request is bounded; the build bounds the whole run too. */
-        private static final int TIMEOUT_MILLIS = 20_000;
-        private static final List<String> PATHS = List.of(
-                "/healthz", "/", "/?lang=en", "/?lang=zh&fp=2", "/figures/ai-training-attendance",
-                "/figures/ai-training-attendance?lang=en", "/figures/no-such-figure", "/figures.csv", "/events.csv",
-                "/api/figures", "/api/figures/ai-training-attendance", "/api/events", "/no-such-page", "/admin/login",
-                "/admin");
-
-        private ArchiveTraining() {}
-
-        /** Returns 0 once every page answered as it should; throws (the build then fails) otherwise. */
-        static int run() throws IOException, InterruptedException {
-            Path folder = Files.createTempDirectory("dashboard-cds-training");
-            try {
-                Database database = Database.open(folder.resolve("dashboard.db"));
-                try {
-                    AppServices services = AppServices.create(
-                            new AppConfig("127.0.0.1", 0, folder.resolve("dashboard.db"), false), database, Clock.systemUTC());
-                    Javalin app = WebApp.create(services);
-                    app.start("127.0.0.1", 0);
-                    try {
-                        String base = "http://127.0.0.1:" + app.port();
-                        for (String path : PATHS) {
-                            Answer answer = fetch(base + path, "GET", "gzip", null);
-                            // A page that fails here would fail for visitors too: the build stops.
-                            boolean missingOnPurpose = path.contains("no-such");
-                            if ((answer.status() >= 400) != missingOnPurpose) {
-                                throw new IllegalStateException("training run: GET " + path + " answered " + answer.status());
-                            }
-                            fetch(base + path, "GET", "identity", null);
-                            if (answer.etag() != null) fetch(base + path, "GET", "gzip", answer.etag());
-                        }
-                        fetch(base + "/", "HEAD", "gzip", null);
-                        fetch(base + services.assets().url("css/app.css"), "GET", "gzip", null);
-                        // The warm-up's own classes (the in-memory connector) belong in the archive too.
-                        Thread warmup = Warmup.start(app, "127.0.0.1:" + app.port(), 100);
-                        if (warmup != null) warmup.join(TIMEOUT_MILLIS);
-                    } finally {
-                        app.stop();
-                    }
-                } finally {
-                    database.close();
-                }
-            } finally {
-                deleteTree(folder);
-            }
-            return 0;
-        }
-
-        private record Answer(int status, String etag) {}
-
-        /** One request, its body read to the end. */
-        private static Answer fetch(String url, String method, String encoding, String ifNoneMatch) throws IOException {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-            connection.setConnectTimeout(TIMEOUT_MILLIS);
-            connection.setReadTimeout(TIMEOUT_MILLIS);
-            connection.setInstanceFollowRedirects(false);
-            connection.setRequestMethod(method);
-            connection.setRequestProperty("Accept-Encoding", encoding);
-            if (ifNoneMatch != null) connection.setRequestProperty("If-None-Match", ifNoneMatch);
-            try {
-                int status = connection.getResponseCode();
-                try (InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-                    if (body != null) body.transferTo(java.io.OutputStream.nullOutputStream());
-                }
-                return new Answer(status, connection.getHeaderField("ETag"));
-            } finally {
-                connection.disconnect();
-            }
-        }
-
-        private static void deleteTree(Path folder) throws IOException {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                    try {
-                        Files.delete(path);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
-        }
     }
 }

@@ -23,7 +23,8 @@ class ServerArgumentsTest {
             {"--metrics-port", "9100", "--metrics-host", "0.0.0.0", "--access-log", "/var/log/dashboard.log"},
             {"--db", "data/x.db", "--db-password-file", "/run/secrets/pw", "--db-wait", "5"},
             {"--warm-up", "100", "--port", "0"},
-            {"--cds-training"},
+            {"--cds-training-database", "target/cds-training"},
+            {"--cds-training=target/cds-training"},
     };
 
     @Test
