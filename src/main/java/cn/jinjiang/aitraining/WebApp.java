@@ -125,6 +125,9 @@ public final class WebApp {
                 // dashboard's few headers do not repay it (measured: a fifth of all allocation).
                 http.setHeaderCacheSize(0);
                 http.setSendXPoweredBy(false);
+                // There are no compliance-violation listeners; told to pass forbidden violations on
+                // too, Jetty stops wrapping that empty list in a filtering listener for every request.
+                http.setNotifyForbiddenComplianceViolations(true);
             });
 
             config.events.serverStarted(ops::start);
@@ -295,6 +298,11 @@ public final class WebApp {
                 MAX_WORKERS, MIN_WORKERS, (int) IDLE_WORKER_TIMEOUT.toMillis());
         pool.setName("JettyServerThreadPool");
         pool.setMaxEvictCount(MAX_WORKERS);
+        // No reserved threads: the selector hands each request to an idle worker. With Jetty's
+        // default (a reserved thread takes over selecting while the selecting thread serves the
+        // request) every request cost more thread switches: measured alternately on 2 cores, wrk -c32,
+        // the 304 of / went from 0.92 to 0.75 context switches a request, 55-56k to 57-60k req/s.
+        pool.setReservedThreads(0);
         return pool;
     }
 

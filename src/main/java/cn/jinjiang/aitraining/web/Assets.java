@@ -58,7 +58,8 @@ public final class Assets {
         ctx.header("Cache-Control", current ? "public, max-age=31536000, immutable" : "no-cache");
         ctx.header("ETag", "\"" + asset.hash() + "\"");
         if (("\"" + asset.hash() + "\"").equals(ctx.header("If-None-Match"))) {
-            ctx.status(304);
+            // Its 200 may be compressed on the way out, so the length it would have is not known here.
+            HttpCache.notModified(ctx, -1);
             return;
         }
         ctx.contentType(asset.contentType());

@@ -51,6 +51,8 @@ public final class HttpCache {
     private static final long WAIT_FOR_RENDER_MILLIS = 20_000;
 
     private static final String VARY = "Accept-Encoding, Accept-Language, Cookie";
+    private static final org.eclipse.jetty.http.HttpField VARY_FIELD = FixedHeaders.of("Vary", VARY);
+    private static final org.eclipse.jetty.http.HttpField NO_CACHE = FixedHeaders.of("Cache-Control", "no-cache");
 
     private final DataVersion version;
     private final PersistedRenders persisted;
@@ -117,12 +119,12 @@ public final class HttpCache {
         long current = version.current();
         String tag = "\"d" + current + "-" + lang + "-" + representation + "\"";
         ctx.header("ETag", tag);
-        ctx.header("Cache-Control", "no-cache");
+        FixedHeaders.put(ctx, NO_CACHE);
         // The same Vary on every answer of a representation, rendered or kept, compressed or not.
-        ctx.header("Vary", VARY);
+        FixedHeaders.put(ctx, VARY_FIELD);
         String ifNoneMatch = ctx.header("If-None-Match");
         if (matches(ifNoneMatch, tag)) {
-            ctx.status(304);
+            notModified(ctx, keptLength(ctx, current == cachedVersion ? bodies.get(key) : null));
             return true;
         }
         if (matchesAny(ifNoneMatch)) {
@@ -136,7 +138,7 @@ public final class HttpCache {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            ctx.status(304);
+            notModified(ctx, -1);
             return true;
         }
         ctx.contentType(contentType);
@@ -212,6 +214,24 @@ public final class HttpCache {
         }
         if (waiting != null) waiting.complete(rendered);
         return true;
+    }
+
+    /**
+     * A 304 carries none of the body's metadata (RFC 9110, 15.4.5): not Javalin's default
+     * Content-Type, and a Content-Length only when it is the length the 200 would have had (8.6),
+     * {@code bodyLength}, when known (else -1; Jetty then adds {@code Content-Length: 0}).
+     */
+    static void notModified(Context ctx, long bodyLength) {
+        ctx.status(304);
+        ctx.res().setContentType(null);
+        if (bodyLength >= 0) ctx.res().setContentLengthLong(bodyLength);
+    }
+
+    /** The length {@link #send} would give this client, or -1 when nothing is kept or it would stream. */
+    private static long keptLength(Context ctx, Cached kept) {
+        if (kept == null) return -1;
+        if (kept.gzip() != null && "gzip".equals(ctx.header("Accept-Encoding"))) return kept.gzip().length;
+        return kept.plain() == null ? -1 : kept.plain().length;
     }
 
     /** Another request's rendered bytes, or null when it has none to share or takes too long. */

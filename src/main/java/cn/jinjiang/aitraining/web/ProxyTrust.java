@@ -31,7 +31,15 @@ public final class ProxyTrust {
 
     /** Whether this request came through a proxy whose headers we believe. */
     public boolean fromTrustedProxy(Context ctx) {
-        return trusts(ctx.req().getRemoteAddr());
+        return fromTrustedProxy(ctx.req());
+    }
+
+    /**
+     * The same for a servlet request. Without --behind-proxy the peer's address is not looked at:
+     * Jetty formats it into a new string on each call, a visible share of answering a 304.
+     */
+    public boolean fromTrustedProxy(jakarta.servlet.ServletRequest request) {
+        return behindProxy && trusts(request.getRemoteAddr());
     }
 
     /** Whether a peer at this address is a proxy whose headers we believe (always false without --behind-proxy). */

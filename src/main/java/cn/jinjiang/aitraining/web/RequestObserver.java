@@ -65,7 +65,7 @@ public final class RequestObserver implements Filter {
 
     /** The proxy's id when the proxy is trusted and the id looks like one; otherwise a new one. */
     String requestId(HttpServletRequest request) {
-        if (proxy.trusts(request.getRemoteAddr())) {
+        if (proxy.fromTrustedProxy(request)) {
             String forwarded = request.getHeader(HEADER);
             if (forwarded != null && FORWARDED_ID.matcher(forwarded).matches()) return forwarded;
         }

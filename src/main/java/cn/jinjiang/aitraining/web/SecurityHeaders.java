@@ -29,16 +29,25 @@ public final class SecurityHeaders {
         ctx.res().setHeader("X-Frame-Options", null);
     }
 
+    /** The same headers, encoded once; appended, as the app's first handler, to a response that has none yet. */
+    private static final java.util.List<org.eclipse.jetty.http.HttpField> FIELDS = java.util.List.of(
+            FixedHeaders.of("Content-Security-Policy", CSP),
+            FixedHeaders.of("X-Content-Type-Options", "nosniff"),
+            FixedHeaders.of("Referrer-Policy", "strict-origin-when-cross-origin"),
+            FixedHeaders.of("X-Frame-Options", "DENY"),
+            FixedHeaders.of("Cross-Origin-Opener-Policy", "same-origin"));
+
     public static void apply(Context ctx) {
-        apply(ctx::header);
+        org.eclipse.jetty.http.HttpFields.Mutable headers = FixedHeaders.of(ctx);
+        if (headers == null) {
+            apply(ctx::header);
+            return;
+        }
+        for (org.eclipse.jetty.http.HttpField field : FIELDS) headers.put(field);
     }
 
     /** The same headers through any setter (e.g. Jetty's own error answers). */
     public static void apply(java.util.function.BiConsumer<String, String> header) {
-        header.accept("Content-Security-Policy", CSP);
-        header.accept("X-Content-Type-Options", "nosniff");
-        header.accept("Referrer-Policy", "strict-origin-when-cross-origin");
-        header.accept("X-Frame-Options", "DENY");
-        header.accept("Cross-Origin-Opener-Policy", "same-origin");
+        for (org.eclipse.jetty.http.HttpField field : FIELDS) header.accept(field.getName(), field.getValue());
     }
 }

@@ -312,6 +312,38 @@ class PublicRoutesTest {
     }
 
     @Test
+    void aNotModifiedAnswerKeepsTheHeadersThatUpdateACacheAndNoBodyMetadata() {
+        for (String encoding : List.of("identity", "gzip")) {
+            HttpResponse<byte[]> full = app.send(app.request("/", "Accept-Encoding", encoding).GET(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            String etag = full.headers().firstValue("ETag").orElseThrow();
+            HttpResponse<byte[]> notModified = app.send(app.request("/", "Accept-Encoding", encoding, "If-None-Match", etag).GET(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(304, notModified.statusCode(), encoding);
+            assertEquals(0, notModified.body().length, encoding);
+            var headers = notModified.headers();
+            assertEquals(etag, headers.firstValue("ETag").orElseThrow(), encoding);
+            assertEquals("no-cache", headers.firstValue("Cache-Control").orElseThrow(), encoding);
+            assertEquals(full.headers().firstValue("Vary").orElseThrow(), headers.firstValue("Vary").orElseThrow(), encoding);
+            assertEquals(csp(full), csp(notModified), encoding);
+            assertTrue(headers.firstValue("Content-Type").isEmpty(), "no Content-Type on a 304 (" + encoding + ")");
+            // RFC 9110, 8.6: a 304's Content-Length, when sent, is the length of the 200's content.
+            assertEquals(String.valueOf(full.body().length), headers.firstValue("Content-Length").orElseThrow(), encoding);
+        }
+        String chartJs = Html.parse(app.get("/").body()).select("script[src]").eachAttr("src").stream()
+                .filter(src -> src.contains("chart.umd")).findFirst().orElseThrow();
+        String assetTag = app.get(chartJs).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> asset = app.get(chartJs, "If-None-Match", assetTag);
+        assertEquals(304, asset.statusCode());
+        assertTrue(asset.headers().firstValue("Content-Type").isEmpty(), "no Content-Type on an asset's 304");
+        assertTrue(asset.headers().firstValue("Content-Length").orElse("0").equals("0"), "no made-up length");
+    }
+
+    private static String csp(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Security-Policy").orElseThrow();
+    }
+
+    @Test
     void assetsHaveHashedUrlsAndAreCachedForAYear() {
         String html = app.get("/").body();
         List<String> scripts = Html.parse(html).select("script[src]").eachAttr("src");
