@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * After a burst, the server's extra request workers end within seconds of having nothing to do
- * (their stacks are memory), down to the pool's minimum; the pool keeps Javalin's bounds.
+ * (their stacks are memory), down to the pool's minimum; the pool keeps Javalin's bounds and
+ * reserves no threads.
  */
 @Timeout(60)
 class WorkerThreadsTest {
@@ -28,6 +29,7 @@ class WorkerThreadsTest {
                 var pool = (QueuedThreadPool) app.jettyServer().server().getThreadPool();
                 assertEquals(WebApp.MIN_WORKERS, pool.getMinThreads());
                 assertEquals(WebApp.MAX_WORKERS, pool.getMaxThreads());
+                assertEquals(0, pool.getReservedThreads(), "the selector hands requests to idle workers (fewer thread switches)");
 
                 // A burst: thirty tasks at once, each holding a worker until released.
                 CountDownLatch release = new CountDownLatch(1);

@@ -58,8 +58,7 @@ public final class Assets {
         ctx.header("Cache-Control", current ? "public, max-age=31536000, immutable" : "no-cache");
         ctx.header("ETag", "\"" + asset.hash() + "\"");
         if (("\"" + asset.hash() + "\"").equals(ctx.header("If-None-Match"))) {
-            // Its 200 may be compressed on the way out, so the length it would have is not known here.
-            HttpCache.notModified(ctx, -1);
+            HttpCache.notModified(ctx);
             return;
         }
         ctx.contentType(asset.contentType());

@@ -124,7 +124,7 @@ public final class HttpCache {
         FixedHeaders.put(ctx, VARY_FIELD);
         String ifNoneMatch = ctx.header("If-None-Match");
         if (matches(ifNoneMatch, tag)) {
-            notModified(ctx, keptLength(ctx, current == cachedVersion ? bodies.get(key) : null));
+            notModified(ctx);
             return true;
         }
         if (matchesAny(ifNoneMatch)) {
@@ -138,7 +138,7 @@ public final class HttpCache {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            notModified(ctx, -1);
+            notModified(ctx);
             return true;
         }
         ctx.contentType(contentType);
@@ -217,21 +217,14 @@ public final class HttpCache {
     }
 
     /**
-     * A 304 carries none of the body's metadata (RFC 9110, 15.4.5): not Javalin's default
-     * Content-Type, and a Content-Length only when it is the length the 200 would have had (8.6),
-     * {@code bodyLength}, when known (else -1; Jetty then adds {@code Content-Length: 0}).
+     * A 304 carries none of the body's metadata (RFC 9110, 15.4.5), so not Javalin's default
+     * Content-Type. Nor the length the 200 would have (which 8.6 allows): clients that parse a 304
+     * like any response, wrk among them, then wait for that many bytes that never come. Jetty marks
+     * it {@code Content-Length: 0}.
      */
-    static void notModified(Context ctx, long bodyLength) {
+    static void notModified(Context ctx) {
         ctx.status(304);
         ctx.res().setContentType(null);
-        if (bodyLength >= 0) ctx.res().setContentLengthLong(bodyLength);
-    }
-
-    /** The length {@link #send} would give this client, or -1 when nothing is kept or it would stream. */
-    private static long keptLength(Context ctx, Cached kept) {
-        if (kept == null) return -1;
-        if (kept.gzip() != null && "gzip".equals(ctx.header("Accept-Encoding"))) return kept.gzip().length;
-        return kept.plain() == null ? -1 : kept.plain().length;
     }
 
     /** Another request's rendered bytes, or null when it has none to share or takes too long. */
