@@ -29,10 +29,12 @@ final class FixedHeaders {
         return response == null ? null : response.getHeaders();
     }
 
-    /** Replaces any header of the same name. */
-    static void put(Context ctx, HttpField field) {
+    /** Sets each header, replacing any of the same name. */
+    static void put(Context ctx, HttpField... fields) {
         HttpFields.Mutable headers = of(ctx);
-        if (headers != null) headers.put(field);
-        else ctx.header(field.getName(), field.getValue());
+        for (HttpField field : fields) {
+            if (headers != null) headers.put(field);
+            else ctx.header(field.getName(), field.getValue());
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
+import org.eclipse.jetty.http.HttpField;
 
 /**
  * Conditional GET and rendered-response caching for public pages and downloads.
@@ -51,8 +52,8 @@ public final class HttpCache {
     private static final long WAIT_FOR_RENDER_MILLIS = 20_000;
 
     private static final String VARY = "Accept-Encoding, Accept-Language, Cookie";
-    private static final org.eclipse.jetty.http.HttpField VARY_FIELD = FixedHeaders.of("Vary", VARY);
-    private static final org.eclipse.jetty.http.HttpField NO_CACHE = FixedHeaders.of("Cache-Control", "no-cache");
+    private static final HttpField VARY_FIELD = FixedHeaders.of("Vary", VARY);
+    private static final HttpField NO_CACHE = FixedHeaders.of("Cache-Control", "no-cache");
 
     private final DataVersion version;
     private final PersistedRenders persisted;
@@ -119,9 +120,8 @@ public final class HttpCache {
         long current = version.current();
         String tag = "\"d" + current + "-" + lang + "-" + representation + "\"";
         ctx.header("ETag", tag);
-        FixedHeaders.put(ctx, NO_CACHE);
         // The same Vary on every answer of a representation, rendered or kept, compressed or not.
-        FixedHeaders.put(ctx, VARY_FIELD);
+        FixedHeaders.put(ctx, NO_CACHE, VARY_FIELD);
         String ifNoneMatch = ctx.header("If-None-Match");
         if (matches(ifNoneMatch, tag)) {
             notModified(ctx);

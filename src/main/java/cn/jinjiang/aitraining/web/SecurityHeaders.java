@@ -1,6 +1,7 @@
 package cn.jinjiang.aitraining.web;
 
 import io.javalin.http.Context;
+import org.eclipse.jetty.http.HttpField;
 
 /** Headers on every response: no inline script, no framing, no sniffing, little referrer. */
 public final class SecurityHeaders {
@@ -29,25 +30,20 @@ public final class SecurityHeaders {
         ctx.res().setHeader("X-Frame-Options", null);
     }
 
-    /** The same headers, encoded once; appended, as the app's first handler, to a response that has none yet. */
-    private static final java.util.List<org.eclipse.jetty.http.HttpField> FIELDS = java.util.List.of(
+    /** The headers, each encoded once. */
+    private static final HttpField[] FIELDS = {
             FixedHeaders.of("Content-Security-Policy", CSP),
             FixedHeaders.of("X-Content-Type-Options", "nosniff"),
             FixedHeaders.of("Referrer-Policy", "strict-origin-when-cross-origin"),
             FixedHeaders.of("X-Frame-Options", "DENY"),
-            FixedHeaders.of("Cross-Origin-Opener-Policy", "same-origin"));
+            FixedHeaders.of("Cross-Origin-Opener-Policy", "same-origin")};
 
     public static void apply(Context ctx) {
-        org.eclipse.jetty.http.HttpFields.Mutable headers = FixedHeaders.of(ctx);
-        if (headers == null) {
-            apply(ctx::header);
-            return;
-        }
-        for (org.eclipse.jetty.http.HttpField field : FIELDS) headers.put(field);
+        FixedHeaders.put(ctx, FIELDS);
     }
 
     /** The same headers through any setter (e.g. Jetty's own error answers). */
     public static void apply(java.util.function.BiConsumer<String, String> header) {
-        for (org.eclipse.jetty.http.HttpField field : FIELDS) header.accept(field.getName(), field.getValue());
+        for (HttpField field : FIELDS) header.accept(field.getName(), field.getValue());
     }
 }
