@@ -39,12 +39,7 @@ public final class ProxyTrust {
      * Jetty formats it into a new string on each call, a visible share of answering a 304.
      */
     public boolean fromTrustedProxy(jakarta.servlet.ServletRequest request) {
-        return behindProxy && trusts(request.getRemoteAddr());
-    }
-
-    /** Whether a peer at this address is a proxy whose headers we believe (always false without --behind-proxy). */
-    public boolean trusts(String remoteAddress) {
-        return behindProxy && trusted.contains(remoteAddress);
+        return behindProxy && trusted.contains(request.getRemoteAddr());
     }
 
     /** HTTPS as the browser sees it: the proxy's word only when it is a trusted proxy. */
